@@ -1,0 +1,17 @@
+import type { Executor } from '../db/database.js';
+import type { AccountsTable } from '../db/schema.js';
+
+export type AccountRow = AccountsTable;
+
+export function insertAccount(db: Executor, row: AccountRow): Promise<unknown> {
+  return db.insertInto('accounts').values(row).execute();
+}
+
+export function findAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countAccounts(db: Executor): Promise<number> {
+  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

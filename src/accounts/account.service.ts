@@ -1,0 +1,109 @@
+import type { Db, Executor } from '../db/database.js';
+import { newId } from '../lib/ids.js';
+import { isValidTimeZone, nowUtc, toAtom } from '../lib/time.js';
+import { findAccount, insertAccount, type AccountRow } from './account.repository.js';
+import { displayPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key.js';
+import { findAccountByKeyHash, findApiKey, insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-key.repository.js';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/** The account as the API and the CLI show it. */
+export interface Account {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: string;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  accountId: string;
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** What an authenticated request knows about its caller. */
+export interface Caller {
+  accountId: string;
+  accountName: string;
+  timeZone: string;
+}
+
+export class AccountInputError extends Error {
+  override name = 'AccountInputError';
+}
+
+function toAccount(row: AccountRow): Account {
+  return { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: toAtom(row.created_at, row.time_zone) };
+}
+
+function toKeyInfo(row: ApiKeyRow, timeZone: string): ApiKeyInfo {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    prefix: row.display_prefix,
+    createdAt: toAtom(row.created_at, timeZone),
+    revokedAt: row.revoked_at ? toAtom(row.revoked_at, timeZone) : null,
+  };
+}
+
+async function addKey(db: Executor, accountId: string): Promise<{ row: ApiKeyRow; apiKey: string }> {
+  const apiKey = generateApiKey();
+  const row: ApiKeyRow = {
+    id: newId('key'),
+    account_id: accountId,
+    display_prefix: displayPrefix(apiKey),
+    secret_hash: hashApiKey(apiKey),
+    created_at: nowUtc(),
+    revoked_at: null,
+  };
+  await insertApiKey(db, row);
+  return { row, apiKey };
+}
+
+export async function createAccount(db: Db, input: { name: string; timeZone?: string }): Promise<{ account: Account; apiKey: string }> {
+  const name = input.name.trim();
+  const timeZone = input.timeZone?.trim() || DEFAULT_TIME_ZONE;
+  if (name.length < 1 || name.length > 200) throw new AccountInputError('--name must be 1 to 200 characters');
+  if (!isValidTimeZone(timeZone)) throw new AccountInputError(`--time-zone "${timeZone}" is not an IANA time zone such as Europe/Amsterdam`);
+  const row: AccountRow = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc() };
+  return db.transaction().execute(async (trx) => {
+    await insertAccount(trx, row);
+    const { apiKey } = await addKey(trx, row.id);
+    return { account: toAccount(row), apiKey };
+  });
+}
+
+async function requireAccount(db: Executor, accountId: string): Promise<AccountRow> {
+  const account = await findAccount(db, accountId);
+  if (!account) throw new AccountInputError(`account ${accountId} does not exist`);
+  return account;
+}
+
+export async function createApiKey(db: Db, accountId: string): Promise<{ key: ApiKeyInfo; apiKey: string }> {
+  const account = await requireAccount(db, accountId);
+  const { row, apiKey } = await addKey(db, account.id);
+  return { key: toKeyInfo(row, account.time_zone), apiKey };
+}
+
+export async function listKeys(db: Db, accountId: string): Promise<ApiKeyInfo[]> {
+  const account = await requireAccount(db, accountId);
+  return (await listApiKeys(db, account.id)).map((row) => toKeyInfo(row, account.time_zone));
+}
+
+export async function revokeKey(db: Db, keyId: string): Promise<ApiKeyInfo> {
+  const key = await findApiKey(db, keyId);
+  if (!key) throw new AccountInputError(`API key ${keyId} does not exist`);
+  await revokeApiKey(db, key.id, nowUtc());
+  const account = await requireAccount(db, key.account_id);
+  const updated = await findApiKey(db, key.id);
+  return toKeyInfo(updated ?? key, account.time_zone);
+}
+
+/** The caller behind a bearer token, or null. Malformed keys never reach the database. */
+export async function authenticate(db: Db, token: string): Promise<Caller | null> {
+  if (!isWellFormedApiKey(token)) return null;
+  const account = await findAccountByKeyHash(db, hashApiKey(token));
+  return account ? { accountId: account.id, accountName: account.name, timeZone: account.time_zone } : null;
+}

@@ -1,0 +1,52 @@
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './context.js';
+import { customerRoutes } from './customers/customer.routes.js';
+import { requireApiKey } from './http/auth.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { healthRoutes } from './http/health.js';
+import { randomId } from './lib/ids.js';
+import { invoiceRoutes } from './invoices/invoice.routes.js';
+
+export interface AppOptions {
+  /** pino options, or false for no logs (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Checks that the database answers; used by /readyz. */
+  databaseReady: () => Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The composition root of the HTTP side: what `serve` runs and what tests build. */
+export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // A caller's own request id is kept when it is sane, so both sides can find one request in their logs.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomId()}`;
+    },
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // Report every failing field, never silently drop or coerce what the client sent.
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false },
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(multipart, { throwFileSizeLimit: true });
+  await app.register(healthRoutes(ctx, options.databaseReady));
+  await app.register(async (v1) => {
+    requireApiKey(v1, ctx.db);
+    await v1.register(customerRoutes(ctx));
+    await v1.register(invoiceRoutes(ctx));
+  });
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { PdfStore } from './storage/pdf-store.js';
+
+/** What services need from the outside world; built once by the composition root. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  store: PdfStore;
+}

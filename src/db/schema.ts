@@ -1,0 +1,53 @@
+import type { Generated } from 'kysely';
+
+/** Row types of every table. Timestamps are UTC ISO strings (`2024-05-11T10:59:00.000Z`), dates `YYYY-MM-DD`. */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  /** The first characters of the key, shown in listings so people can tell keys apart. */
+  display_prefix: string;
+  /** SHA-256 (hex) of the whole key; the key itself is never stored. */
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  email: string;
+  locale: string;
+  reference: string | null;
+  created_at: string;
+}
+
+export interface CustomerInvoicesTable {
+  id: string;
+  account_id: string;
+  customer_id: string;
+  invoice_number: string;
+  issued_at: string;
+  currency: string;
+  amount_cents: number;
+  pdf_sha256: string;
+  pdf_size: number;
+  paid_at: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  api_keys: ApiKeysTable;
+  customers: CustomersTable;
+  customer_invoices: CustomerInvoicesTable;
+}
+
+export type { Generated };

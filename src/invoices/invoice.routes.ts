@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.js';
+import { callerOf } from '../http/auth.js';
+import { attachment } from '../http/content-disposition.js';
+import { ProblemError } from '../http/problems.js';
+import { Problem } from '../http/schemas.js';
+import { CreateInvoiceForm, InvoiceIdParams, InvoiceResource } from './invoice.schemas.js';
+import { createInvoice, getInvoice, openInvoicePdf } from './invoice.service.js';
+import { readInvoiceUpload } from './invoice.upload.js';
+
+const errors = { 401: Problem, 404: Problem };
+
+export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/v1/customer-invoices',
+      {
+        schema: {
+          tags: ['customer invoices'],
+          consumes: ['multipart/form-data'],
+          // Documentation only: the multipart body is streamed and checked by invoice.rules.ts.
+          ...({ 'x-form': CreateInvoiceForm } as object),
+          response: { 201: InvoiceResource, ...errors, 400: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem, 503: Problem },
+        },
+        // Before any body parsing: only multipart is accepted here.
+        preParsing: async (request) => {
+          const type = request.headers['content-type'] ?? '';
+          if (!/^multipart\/form-data(;|$)/i.test(type.trim())) {
+            throw new ProblemError('unsupported-media-type', 'Send the invoice as multipart/form-data (curl: --form).');
+          }
+        },
+      },
+      async (request, reply) => {
+        const upload = await readInvoiceUpload(request, ctx.store, ctx.config.maxPdfBytes);
+        const invoice = await createInvoice(ctx, callerOf(request), upload);
+        return reply.code(201).header('location', invoice.links.self.href).send(invoice);
+      },
+    );
+
+    app.get(
+      '/v1/customer-invoices/:id',
+      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, response: { 200: InvoiceResource, ...errors } } },
+      async (request) => getInvoice(ctx, callerOf(request), request.params.id),
+    );
+
+    app.get(
+      '/v1/customer-invoices/:id/pdf',
+      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, produces: ['application/pdf'], response: { ...errors } } },
+      async (request, reply) => {
+        const { invoice, pdf } = await openInvoicePdf(ctx, callerOf(request), request.params.id);
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', attachment(invoice.invoice_number, 'pdf'))
+          .header('etag', `"${invoice.pdf_sha256}"`)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "sandbox; default-src 'none'");
+        // Streamed as stored; the typed reply knows only the JSON responses.
+        return reply.header('content-length', pdf.size).send(pdf.stream as never);
+      },
+    );
+  };
+}

@@ -1,0 +1,37 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IdParams, Link, Timestamp } from '../http/schemas.js';
+
+export const InvoiceResource = Type.Object(
+  {
+    id: Type.String({ description: 'Always starts with inv_.', examples: ['inv_abc12345def678'] }),
+    customerId: Type.String({ examples: ['cst_abc12345def678'] }),
+    invoiceNumber: Type.String({ examples: ['2024-001'] }),
+    issuedAt: Type.String({ format: 'date', examples: ['2024-04-29'] }),
+    currency: Type.Literal('EUR'),
+    amount: Type.String({ pattern: '^-?\\d+\\.\\d{2}$', examples: ['12.95'] }),
+    paidAt: Type.Union([Timestamp, Type.Null()]),
+    createdAt: Timestamp,
+    links: Type.Object({ self: Link, customer: Link, pdf: Link }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type Invoice = Static<typeof InvoiceResource>;
+
+/** The multipart create form, for the OpenAPI document; the fields are checked by `invoice.rules.ts`. */
+export const CreateInvoiceForm = Type.Object(
+  {
+    customerId: Type.String({ description: 'ID of the customer this invoice is meant for.', examples: ['cst_abc12345def678'] }),
+    invoiceNumber: Type.String({ description: 'Number of the invoice; unique within the account.', minLength: 1, maxLength: 64, examples: ['2024-001'] }),
+    issuedAt: Type.String({ description: 'Issue date, YYYY-MM-DD.', format: 'date', examples: ['2024-04-30'] }),
+    amount: Type.String({ description: 'Amount in euros with at most two decimals; negative for a credit invoice.', pattern: '^-?\\d{1,12}(\\.\\d{1,2})?$', examples: ['12.95'] }),
+    pdf: Type.String({ description: 'The PDF file (must start with %PDF-).', contentEncoding: 'binary', contentMediaType: 'application/pdf' }),
+    paidAt: Type.Optional(
+      Type.String({ description: 'When paid: "YYYY-MM-DD HH:mm:ss" in the account\'s time zone, or ISO 8601 with an offset. Empty: unpaid.', examples: ['2024-05-11 12:59:00'] }),
+    ),
+    sendNotification: Type.Optional(Type.String({ description: 'true/false/1/0: email the customer about the invoice.', examples: ['true'] })),
+    currency: Type.Optional(Type.Literal('EUR')),
+  },
+  { additionalProperties: false },
+);
+
+export const InvoiceIdParams = IdParams;

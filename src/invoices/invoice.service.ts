@@ -1,0 +1,120 @@
+import type { Caller } from '../accounts/account.service.js';
+import type { AppContext } from '../context.js';
+import { findCustomer } from '../customers/customer.repository.js';
+import { customerUrl } from '../customers/customer.service.js';
+import { isUniqueViolation } from '../db/database.js';
+import { conflict, notFound, unavailable, validationFailed, type FieldError } from '../http/problems.js';
+import { looksLikeId, newId } from '../lib/ids.js';
+import { formatAmount } from '../lib/money.js';
+import { nowUtc, toAtom } from '../lib/time.js';
+import type { StoredPdf } from '../storage/pdf-store.js';
+import { StorageUnavailableError } from '../storage/pdf-store.js';
+import { findInvoice, insertInvoice, invoiceNumberTaken, pdfReferenced, type InvoiceRow } from './invoice.repository.js';
+import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
+import type { Invoice } from './invoice.schemas.js';
+import type { InvoiceUpload } from './invoice.upload.js';
+
+export function invoiceUrl(baseUrl: string, id: string): string {
+  return `${baseUrl}/v1/customer-invoices/${id}`;
+}
+
+export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string): Invoice {
+  const self = invoiceUrl(baseUrl, row.id);
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    invoiceNumber: row.invoice_number,
+    issuedAt: row.issued_at,
+    currency: 'EUR',
+    amount: formatAmount(row.amount_cents),
+    paidAt: row.paid_at ? toAtom(row.paid_at, caller.timeZone) : null,
+    createdAt: toAtom(row.created_at, caller.timeZone),
+    links: {
+      self: { href: self, type: 'application/json' },
+      customer: { href: customerUrl(baseUrl, row.customer_id), type: 'application/json' },
+      pdf: { href: `${self}/pdf`, type: 'application/pdf' },
+    },
+  };
+}
+
+const duplicateNumber = (invoiceNumber: string) =>
+  conflict(`An invoice with number "${invoiceNumber}" already exists in this account.`, [
+    { field: 'invoiceNumber', message: `"${invoiceNumber}" is already used by another invoice` },
+  ]);
+
+/** The database or the disk cannot take the write right now; nothing was kept. */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return true;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)/.test(code);
+}
+
+/**
+ * Creates an invoice from a read upload. Order, for durability: the PDF is published (fsync'd, renamed,
+ * directory fsync'd) before the row is committed, and the response goes out after the commit. On any failure
+ * neither the row nor a PDF that this request added remains.
+ */
+export async function createInvoice(ctx: AppContext, caller: Caller, upload: InvoiceUpload): Promise<Invoice> {
+  const { pdf } = upload;
+  try {
+    const errors: FieldError[] = [...upload.errors];
+    const fields = parseInvoiceFields(upload.fields, caller.timeZone, errors);
+    const pdfError = pdfProblem(pdf);
+    if (pdfError && !errors.some((e) => e.field === 'pdf')) errors.push({ field: 'pdf', message: pdfError });
+    const customerId = upload.fields.get('customerId')?.trim() ?? '';
+    if (customerId !== '' && !(looksLikeId('cst', customerId) && (await findCustomer(ctx.db, caller.accountId, customerId)))) {
+      errors.push({ field: 'customerId', message: 'is not a customer of your account' });
+    }
+    if (errors.length > 0 || !fields || !pdf) throw validationFailed(errors);
+    if (await invoiceNumberTaken(ctx.db, caller.accountId, fields.invoiceNumber)) throw duplicateNumber(fields.invoiceNumber);
+
+    const row: InvoiceRow = {
+      id: newId('inv'),
+      account_id: caller.accountId,
+      customer_id: customerId,
+      invoice_number: fields.invoiceNumber,
+      issued_at: fields.issuedAt,
+      currency: fields.currency,
+      amount_cents: fields.amountCents,
+      pdf_sha256: pdf.sha256,
+      pdf_size: pdf.size,
+      paid_at: fields.paidAt,
+      created_at: nowUtc(),
+    };
+    // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
+    await ctx.store.lockHash(pdf.sha256, async () => {
+      const { created } = await pdf.publish();
+      try {
+        await ctx.db.transaction().execute((trx) => insertInvoice(trx, row));
+      } catch (error) {
+        if (created && !(await pdfReferenced(ctx.db, pdf.sha256).catch(() => true))) await ctx.store.remove(pdf.sha256);
+        throw error;
+      }
+    });
+    return toInvoice(row, caller, ctx.config.publicBaseUrl);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
+    if (isUnavailable(error)) throw unavailable('The invoice could not be stored right now; nothing was kept. Retry later.');
+    throw error;
+  } finally {
+    await pdf?.discard();
+  }
+}
+
+async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): Promise<InvoiceRow> {
+  const row = looksLikeId('inv', id) ? await findInvoice(ctx.db, caller.accountId, id) : undefined;
+  if (!row) throw notFound(`Customer invoice ${id.slice(0, 64)}`);
+  return row;
+}
+
+export async function getInvoice(ctx: AppContext, caller: Caller, id: string): Promise<Invoice> {
+  return toInvoice(await requireInvoiceRow(ctx, caller, id), caller, ctx.config.publicBaseUrl);
+}
+
+export async function openInvoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<{ invoice: InvoiceRow; pdf: StoredPdf }> {
+  const invoice = await requireInvoiceRow(ctx, caller, id);
+  const pdf = await ctx.store.open(invoice.pdf_sha256);
+  // A row without its bytes is our failure, never the client's: it is logged and answered 500.
+  if (!pdf) throw new Error(`PDF ${invoice.pdf_sha256} of invoice ${invoice.id} is missing from the store`);
+  return { invoice, pdf };
+}

@@ -1,0 +1,106 @@
+import type { FastifyRequest } from 'fastify';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { ProblemError, validationFailed, type FieldError } from '../http/problems.js';
+import type { PdfStore, StagedPdf } from '../storage/pdf-store.js';
+import { StorageUnavailableError } from '../storage/pdf-store.js';
+import { INVOICE_FIELDS } from './invoice.rules.js';
+
+/** A create request as read off the wire: text fields, the staged PDF (if one came), and problems found while reading. */
+export interface InvoiceUpload {
+  fields: Map<string, string>;
+  pdf: StagedPdf | null;
+  errors: FieldError[];
+}
+
+const FIELD_SIZE = 64 * 1024;
+
+export function multipartLimits(maxPdfBytes: number) {
+  // files: 2 so that a second file part reaches us and gets a precise 422; a third ends parsing.
+  return { fieldNameSize: 200, fieldSize: FIELD_SIZE, fields: 30, fileSize: maxPdfBytes, files: 2, parts: 40, headerPairs: 20 };
+}
+
+const tooLarge = (maxPdfBytes: number) =>
+  new ProblemError('payload-too-large', `The PDF is larger than the limit of ${maxPdfBytes} bytes.`, [
+    { field: 'pdf', message: `must be at most ${maxPdfBytes} bytes` },
+  ], { connection: 'close' });
+
+async function drain(part: MultipartFile): Promise<void> {
+  for await (const _chunk of part.file) {
+    // discard
+  }
+}
+
+/**
+ * Streams the multipart body: text fields into a map, the `pdf` file part into the store's staging area
+ * (hashed on the way, never whole in memory). An oversized PDF stops reading at once: 413 and the
+ * connection is closed, so the rest is never read.
+ */
+export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore, maxPdfBytes: number): Promise<InvoiceUpload> {
+  const fields = new Map<string, string>();
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  let pdf: StagedPdf | null = null;
+  let pdfParts = 0;
+  const fail = (field: string, message: string) => {
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message });
+  };
+  try {
+    for await (const part of request.parts({ limits: multipartLimits(maxPdfBytes) })) {
+      const name = part.fieldname;
+      if (part.type === 'file') {
+        if (name !== 'pdf') {
+          fail(name, INVOICE_FIELDS.has(name) ? 'must be a text field, not a file' : 'is not a known field');
+          await drain(part);
+          continue;
+        }
+        pdfParts += 1;
+        if (pdfParts > 1) {
+          fail('pdf', 'must be exactly one file part');
+          await drain(part);
+          continue;
+        }
+        part.file.once('limit', () => part.file.destroy(tooLarge(maxPdfBytes)));
+        pdf = await store.stage(part.file);
+        continue;
+      }
+      const value = (part as MultipartValue<unknown>).value;
+      if (!INVOICE_FIELDS.has(name)) {
+        fail(name, 'is not a known field');
+      } else if (name === 'pdf') {
+        fail('pdf', 'must be a file part (curl: --form pdf=@invoice.pdf)');
+      } else if (seen.has(name)) {
+        fail(name, 'is given more than once');
+      } else if (part.valueTruncated) {
+        fail(name, `is longer than ${FIELD_SIZE} bytes`);
+      } else {
+        fields.set(name, typeof value === 'string' ? value : String(value));
+      }
+      seen.add(name);
+    }
+  } catch (error) {
+    await pdf?.discard();
+    throw readError(error, maxPdfBytes);
+  }
+  if (pdfParts > 1) fields.delete('pdf');
+  return { fields, pdf, errors };
+}
+
+function readError(error: unknown, maxPdfBytes: number): unknown {
+  if (error instanceof ProblemError || error instanceof StorageUnavailableError) return error;
+  // File-system errors are ours, not the client's: let the error handler log them as such.
+  if ((error as NodeJS.ErrnoException | null)?.syscall) return error;
+  const code = (error as { code?: string } | null)?.code;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return tooLarge(maxPdfBytes);
+    case 'FST_FILES_LIMIT':
+      return validationFailed([{ field: 'pdf', message: 'must be exactly one file part' }]);
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new ProblemError('payload-too-large', 'The form has too many parts.', undefined, { connection: 'close' });
+    case 'FST_PROTO_VIOLATION':
+      return validationFailed([{ field: '(form)', message: 'contains a field name that is not allowed' }]);
+  }
+  // Anything else busboy or the socket says means the body is not well-formed multipart.
+  return new ProblemError('invalid-request', 'The multipart body could not be read (malformed or cut short).');
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Random lowercase base-36 string; 20 characters carry about 103 bits. */
+export function randomId(length = 20): string {
+  // 252 is the largest multiple of 36 below 256: rejecting bytes above it keeps every character equally likely.
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 252 && out.length < length) out += ALPHABET[byte % 36];
+    }
+  }
+  return out;
+}
+
+export type IdPrefix = 'acc' | 'key' | 'cst' | 'inv';
+
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomId()}`;
+}
+
+/** Ids that cannot be ours are answered as not found without a query. */
+export function looksLikeId(prefix: IdPrefix, value: string): boolean {
+  return value.length === prefix.length + 21 && value.startsWith(`${prefix}_`) && /^[0-9a-z]+$/.test(value.slice(prefix.length + 1));
+}

@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
+import { ensureDemo } from './cli/demo.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openRuntime } from './runtime.js';
+import { startServer } from './server.js';
+
+const USAGE = `Usage: klantportaal <command>
+
+  serve                                         API and portal (what npm start runs); migrates first
+  migrate                                       bring the database schema up to date
+  accounts create --name <name> [--time-zone <zone>] [--json]
+  api-keys create --account <id> [--json]       a new API key (printed once)
+  api-keys list --account <id> [--json]
+  api-keys revoke <key-id> [--json]
+
+Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
+SMTP_URL, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL (see README.md).`;
+
+class UsageError extends Error {}
+
+function print(value: unknown, json: boolean, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  let banner: string | null = null;
+  const server = await startServer(config, async (runtime) => {
+    banner = await ensureDemo(runtime);
+  });
+  process.stdout.write(`klantportaal listening on ${server.url} (data in ${config.dataDir})\n`);
+  if (banner) process.stdout.write(`${banner}\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.app.log.info({ signal }, 'shutting down');
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'migrate': {
+      const database = openDatabase(loadConfig().database);
+      try {
+        const ran = await migrateToLatest(database.db);
+        process.stdout.write(ran.length ? `Applied: ${ran.join(', ')}\n` : 'Database schema is up to date.\n');
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'accounts': {
+      if (sub !== 'create') throw new UsageError(`unknown accounts command "${sub ?? ''}"`);
+      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, 'time-zone': { type: 'string' }, json: { type: 'boolean' } } });
+      if (!values.name) throw new UsageError('accounts create needs --name');
+      const created = await withRuntime((r) => createAccount(r.ctx.db, { name: values.name ?? '', timeZone: values['time-zone'] }));
+      print(
+        created,
+        values.json ?? false,
+        `Created account ${created.account.id} "${created.account.name}" (${created.account.timeZone}).\nAPI key (shown once): ${created.apiKey}`,
+      );
+      return;
+    }
+    case 'api-keys': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, json: { type: 'boolean' } } });
+      const json = values.json ?? false;
+      if (sub === 'create' || sub === 'list') {
+        if (!values.account) throw new UsageError(`api-keys ${sub} needs --account <id>`);
+        const accountId = values.account;
+        if (sub === 'create') {
+          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId));
+          print(created, json, `Created API key ${created.key.id} for ${accountId}.\nAPI key (shown once): ${created.apiKey}`);
+        } else {
+          const keys = await withRuntime((r) => listKeys(r.ctx.db, accountId));
+          print({ data: keys }, json, keys.map((k) => `${k.id}  ${k.prefix}  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`).join('\n') || 'No API keys.');
+        }
+        return;
+      }
+      if (sub === 'revoke') {
+        const keyId = positionals[0];
+        if (!keyId) throw new UsageError('api-keys revoke needs a key id');
+        const key = await withRuntime((r) => revokeKey(r.ctx.db, keyId));
+        print(key, json, `Revoked ${key.id}.`);
+        return;
+      }
+      throw new UsageError(`unknown api-keys command "${sub ?? ''}"`);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError) {
+    process.stderr.write(`klantportaal: ${error.message}\n`);
+    if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
+    process.exit(error instanceof ConfigError ? 78 : 64);
+  }
+  // parseArgs reports unknown or malformed options with a code; say it in one line too.
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`klantportaal: ${(error as Error).message}\n`);
+    process.exit(64);
+  }
+  process.stderr.write(`klantportaal: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  runtime: Runtime;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the HTTP server; stops gracefully (in-flight requests finish) on SIGINT/SIGTERM. */
+export async function startServer(config: Config, onStarted?: (runtime: Runtime) => Promise<void>): Promise<RunningServer> {
+  const runtime = await openRuntime(config);
+  const removedTemps = await runtime.ctx.store.cleanupTemporary();
+  const app = await buildApp(runtime.ctx, {
+    databaseReady: runtime.databaseReady,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    },
+  });
+  const durability = await runtime.database.durability();
+  if (durability.journalMode !== 'wal' || durability.synchronous !== 'FULL') {
+    throw new Error(`SQLite durability settings did not take: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
+  }
+  if (removedTemps > 0) app.log.info({ removedTemps }, 'removed temporary upload files left by an earlier run');
+  if (onStarted) await onStarted(runtime);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await runtime.close();
+    })();
+    return stopping;
+  };
+  return { app, runtime, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, stop };
+}
