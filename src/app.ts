@@ -4,7 +4,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { requireApiKey } from './http/auth.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { registerErrorHandling, sendProblem } from './http/error-handler.js';
+import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
@@ -34,12 +35,21 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false },
     },
     return503OnClosing: true,
+    // Long path segments reach our routes (and get the same 404 as any unknown id) instead of a bare 414.
+    routerOptions: { maxParamLength: 1000 },
+    // A URL the router cannot decode never reaches hooks: answer it as a problem here.
+    frameworkErrors: (_error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      sendProblem(reply, new ProblemError('invalid-request', 'The URL is not valid (bad percent-encoding).'));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
+  // JSON or multipart only: anything else is a 415, never parsed as text.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(healthRoutes(ctx, options.databaseReady));

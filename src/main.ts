@@ -9,7 +9,7 @@ import { startServer } from './server.js';
 
 const USAGE = `Usage: klantportaal <command>
 
-  serve                                         API and portal (what npm start runs); migrates first
+  serve                                         the API server (what npm start runs); migrates first
   migrate                                       bring the database schema up to date
   accounts create --name <name> [--time-zone <zone>] [--json]
   api-keys create --account <id> [--json]       a new API key (printed once)

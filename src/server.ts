@@ -33,7 +33,12 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
+      // In-flight requests get a grace period; keep-alive connections that go idle meanwhile are not waited for.
+      const force = setTimeout(() => app.server.closeAllConnections(), 5000).unref();
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100).unref();
       await app.close();
+      clearTimeout(force);
+      clearInterval(idle);
       await runtime.close();
     })();
     return stopping;

@@ -3,7 +3,8 @@ import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', examples: ['Jansen Installatietechniek'] });
 const Email = Type.String({ format: 'email', maxLength: 254, examples: ['administratie@jansen.example'] });
-const Locale = Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of emails and portal pages.' });
+// An enum rather than a union of literals, so a wrong value is answered "must be one of: nl, en".
+const Locale = Type.Unsafe<'nl' | 'en'>({ type: 'string', enum: ['nl', 'en'], description: 'Language of emails and portal pages.' });
 const Reference = Type.String({
   minLength: 1,
   maxLength: 64,

@@ -38,6 +38,12 @@ export function openDatabase(config: Config['database']): DatabaseHandle {
   };
 }
 
+/** True when a row points at a parent that is gone (e.g. a customer deleted meanwhile). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
+}
+
 /** True when the error is the database refusing a duplicate in a unique index. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -30,7 +30,7 @@ export function requireApiKey(app: FastifyInstance, db: Db): void {
     if (!caller) {
       throw new ProblemError(
         'unauthorized',
-        'Send a valid API key as "Authorization: Bearer <key>". Create one with `npx klantportaal api-keys create`.',
+        'Send a valid API key as "Authorization: Bearer <key>". Create one with `npx klantportaal api-keys create --account <id>`.',
         undefined,
         { 'www-authenticate': CHALLENGE },
       );

@@ -39,6 +39,9 @@ function fieldErrorsFromAjv(issues: AjvIssue[]): FieldError[] {
       case 'enum':
         message = `must be one of: ${(issue.params.allowedValues as unknown[]).map(String).join(', ')}`;
         break;
+      case 'pattern':
+        message = issue.params.pattern === '\\S' ? 'must not be blank' : `must match ${String(issue.params.pattern)}`;
+        break;
       case 'minProperties':
         message = 'must contain at least one field';
         break;
@@ -100,6 +103,8 @@ export function sendProblem(reply: FastifyReply, problem: ProblemError): Fastify
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // Answering before the whole body was read (a 413 mid-upload, a bad part): close instead of reading the rest.
+    if (!request.raw.readableEnded) reply.header('connection', 'close');
     const problem = toProblemError(error);
     if (problem) {
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -25,6 +25,8 @@ export function encodeCursor(key: PageKey): string {
 }
 
 function decodeCursor(raw: string): PageKey | null {
+  // Node's base64 decoder skips characters it does not know; a cursor with anything extra is not ours.
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;

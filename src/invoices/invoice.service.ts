@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { findCustomer } from '../customers/customer.repository.js';
 import { customerUrl } from '../customers/customer.service.js';
-import { isUniqueViolation } from '../db/database.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/database.js';
 import { conflict, notFound, unavailable, validationFailed, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
 import { formatAmount } from '../lib/money.js';
@@ -94,6 +94,7 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
     return toInvoice(row, caller, ctx.config.publicBaseUrl);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
+    if (isForeignKeyViolation(error)) throw validationFailed([{ field: 'customerId', message: 'is not a customer of your account' }]);
     if (isUnavailable(error)) throw unavailable('The invoice could not be stored right now; nothing was kept. Retry later.');
     throw error;
   } finally {

@@ -81,7 +81,9 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
     await pdf?.discard();
     throw readError(error, maxPdfBytes);
   }
-  if (pdfParts > 1) fields.delete('pdf');
+  // Busboy stops at the closing boundary; whatever follows it (an epilogue) must still be read, or the
+  // keep-alive connection stays busy with an unfinished request.
+  if (!request.raw.readableEnded) request.raw.resume();
   return { fields, pdf, errors };
 }
 

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createAccount } from '../../src/accounts/account.service.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
+
+/** A fresh temp directory for one test file's data; removed by `cleanup`. */
+export async function tempDir(label = 'kp-test-'): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), label));
+}
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  runtime: Runtime;
+  config: Config;
+  dataDir: string;
+  /** A new account with its API key. */
+  account(name?: string, timeZone?: string): Promise<TestAccount>;
+  close(): Promise<void>;
+}
+
+export interface TestAccount {
+  id: string;
+  apiKey: string;
+  /** fetch against the server with this account's key. */
+  request(pathname: string, init?: RequestInit): Promise<Response>;
+  json(method: string, pathname: string, body?: unknown): Promise<Response>;
+  createCustomer(fields?: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>>;
+  createInvoice(fields: Record<string, string>, pdf?: Uint8Array | null): Promise<Response>;
+}
+
+/**
+ * The real app on a real socket over a real SQLite file in a temp dir: what tests talk to.
+ * `env` overrides configuration the way the environment would.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = await tempDir();
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const runtime = await openRuntime(config);
+  const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  assert(address && typeof address === 'object');
+  const url = `http://127.0.0.1:${address.port}`;
+  // Links in responses are built from PUBLIC_BASE_URL; point it at this server so tests can follow them.
+  runtime.ctx.config.publicBaseUrl = env.PUBLIC_BASE_URL ?? url;
+
+  const server: TestServer = {
+    url,
+    app,
+    runtime,
+    config,
+    dataDir,
+    async account(name = 'Bakkerij de Vries', timeZone?: string) {
+      const { account, apiKey } = await createAccount(runtime.ctx.db, { name, timeZone });
+      return accountClient(url, account.id, apiKey);
+    },
+    async close() {
+      // Tests are over: do not wait for keep-alive connections to time out.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
+      await runtime.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export function accountClient(url: string, id: string, apiKey: string): TestAccount {
+  const request = (pathname: string, init: RequestInit = {}) =>
+    fetch(url + pathname, { ...init, headers: { authorization: `Bearer ${apiKey}`, ...(init.headers as Record<string, string>) } });
+  const json = (method: string, pathname: string, body?: unknown) =>
+    request(pathname, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+  let customers = 0;
+  return {
+    id,
+    apiKey,
+    request,
+    json,
+    async createCustomer(fields = {}) {
+      customers += 1;
+      const res = await json('POST', '/v1/customers', { name: `Klant ${customers}`, email: `klant${customers}@example.com`, ...fields });
+      assert.equal(res.status, 201, await res.clone().text());
+      return (await res.json()) as { id: string } & Record<string, unknown>;
+    },
+    createInvoice(fields, pdf = samplePdf()) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      if (pdf) form.append('pdf', new Blob([pdf], { type: 'application/pdf' }), 'invoice.pdf');
+      return request('/v1/customer-invoices', { method: 'POST', body: form });
+    },
+  };
+}
+
+/** A small PDF whose bytes differ per call unless a seed is given. */
+export function samplePdf(seed: string = Math.random().toString(36), size = 2048): Uint8Array {
+  const head = Buffer.from(`%PDF-1.4\n% ${seed}\n`, 'latin1');
+  const body = Buffer.alloc(Math.max(0, size - head.length), 0x41);
+  return new Uint8Array(Buffer.concat([head, body]));
+}
+
+/** Fields that make a valid create request, for one customer; override what a test is about. */
+export function validInvoice(customerId: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    customerId,
+    invoiceNumber: `F-${Math.random().toString(36).slice(2, 10)}`,
+    issuedAt: '2024-04-30',
+    amount: '12.95',
+    ...overrides,
+  };
+}
+
+/** Files in the PDF store, temp files included. */
+export async function storedFiles(server: TestServer): Promise<string[]> {
+  return (await fs.readdir(path.join(server.dataDir, 'pdfs'))).sort();
+}
+
+export async function invoiceCount(server: TestServer): Promise<number> {
+  const row = await server.runtime.ctx.db
+    .selectFrom('customer_invoices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

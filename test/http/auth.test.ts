@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createApiKey, listKeys, revokeKey } from '../../src/accounts/account.service.js';
+import { generateApiKey, isWellFormedApiKey } from '../../src/accounts/api-key.js';
+import { expectProblem } from '../helpers/problem.js';
+import { accountClient, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+
+const CHALLENGE = 'Bearer realm="klantportaal"';
+
+let server: TestServer;
+let owner: TestAccount;
+let customerId: string;
+let doomedCustomerId: string;
+let invoiceId: string;
+
+interface Route {
+  name: string;
+  /** The request with this Authorization header (or none), and the status a valid key gets. */
+  send(authorization: string | undefined): Promise<Response>;
+  ok: number;
+}
+
+function invoiceForm(): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(validInvoice(customerId))) form.append(name, value);
+  form.append('pdf', new Blob([samplePdf()], { type: 'application/pdf' }), 'invoice.pdf');
+  return form;
+}
+
+/** Every /v1 route, with a request that would succeed with a valid key. */
+function routes(): Route[] {
+  const call = (pathname: string, init: RequestInit & { headers?: Record<string, string> } = {}) => (authorization: string | undefined) =>
+    fetch(server.url + pathname, { ...init, headers: { ...init.headers, ...(authorization === undefined ? {} : { authorization }) } });
+  const json = (method: string, pathname: string, body: unknown) =>
+    call(pathname, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return [
+    { name: 'POST /v1/customers', send: json('POST', '/v1/customers', { name: 'Nieuw', email: 'nieuw@example.com' }), ok: 201 },
+    { name: 'GET /v1/customers', send: call('/v1/customers'), ok: 200 },
+    { name: 'GET /v1/customers/:id', send: call(`/v1/customers/${customerId}`), ok: 200 },
+    { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { name: 'Gewijzigd' }), ok: 200 },
+    { name: 'DELETE /v1/customers/:id', send: call(`/v1/customers/${doomedCustomerId}`, { method: 'DELETE' }), ok: 204 },
+    {
+      name: 'POST /v1/customer-invoices',
+      // A fresh form per request: a body can be sent once.
+      send: (authorization) => call('/v1/customer-invoices', { method: 'POST', body: invoiceForm() })(authorization),
+      ok: 201,
+    },
+    { name: 'GET /v1/customer-invoices/:id', send: call(`/v1/customer-invoices/${invoiceId}`), ok: 200 },
+    { name: 'GET /v1/customer-invoices/:id/pdf', send: call(`/v1/customer-invoices/${invoiceId}/pdf`), ok: 200 },
+  ];
+}
+
+/** Authorization headers that must all be refused the same way; undefined is no header at all. */
+async function badCredentials(): Promise<[string, string | undefined][]> {
+  const valid = owner.apiKey;
+  // A key with our shape whose checksum is wrong: the last character changed.
+  const last = valid.at(-1) === 'A' ? 'B' : 'A';
+  const wrongChecksum = valid.slice(0, -1) + last;
+  assert.match(wrongChecksum, /^kp_live_[0-9A-Za-z]{46}$/);
+  assert.equal(isWellFormedApiKey(wrongChecksum), false);
+  const unknown = generateApiKey();
+  assert.equal(isWellFormedApiKey(unknown), true);
+
+  // A key that worked until it was revoked.
+  const { key, apiKey: revoked } = await createApiKey(server.runtime.ctx.db, owner.id);
+  assert.equal((await accountClient(server.url, owner.id, revoked).request('/v1/customers')).status, 200, 'the key works before revoking');
+  await revokeKey(server.runtime.ctx.db, key.id);
+
+  return [
+    ['no Authorization header', undefined],
+    ['Basic credentials', `Basic ${Buffer.from('user:password').toString('base64')}`],
+    ['Basic with the real key', `Basic ${Buffer.from(`${valid}:`).toString('base64')}`],
+    ['Bearer with nothing', 'Bearer'],
+    ['Bearer with spaces only', 'Bearer    '],
+    ['a random string', 'Bearer 8f14e45fceea167a5a36dedd4bea2543'],
+    ['the key without a scheme', valid],
+    ['another scheme with the key', `Token ${valid}`],
+    ['a well-shaped kp_live_ key with a wrong checksum', `Bearer ${wrongChecksum}`],
+    ['a well-formed key that does not exist', `Bearer ${unknown}`],
+    ['a revoked key', `Bearer ${revoked}`],
+    ['the key with an extra character', `Bearer ${valid}x`],
+    ['the key followed by more text', `Bearer ${valid} ${valid}`],
+    ['the key in lower case', `Bearer ${valid.toLowerCase()}`],
+  ];
+}
+
+before(async () => {
+  server = await startTestServer();
+  owner = await server.account('Bakkerij de Vries');
+  customerId = (await owner.createCustomer({ email: 'marker-klant@example.com' })).id;
+  doomedCustomerId = (await owner.createCustomer()).id;
+  const res = await owner.createInvoice(validInvoice(customerId));
+  assert.equal(res.status, 201, await res.clone().text());
+  invoiceId = ((await res.json()) as { id: string }).id;
+});
+
+after(async () => {
+  await server?.close();
+});
+
+describe('authentication on every /v1 route', () => {
+  it('refuses every bad credential on every route with one identical 401, and changes nothing', async () => {
+    const credentials = await badCredentials();
+    const customersBefore = await owner.request('/v1/customers?limit=250').then((r) => r.text());
+    const invoicesBefore = await invoiceCount(server);
+
+    let reference: Buffer | undefined;
+    let answered = 0;
+    for (const route of routes()) {
+      for (const [label, authorization] of credentials) {
+        const res = await route.send(authorization);
+        const bytes = Buffer.from(await res.clone().arrayBuffer());
+        await expectProblem(res, 401);
+        assert.equal(res.headers.get('www-authenticate'), CHALLENGE, `${route.name} with ${label}`);
+        reference ??= bytes;
+        assert.deepEqual(bytes, reference, `${route.name} with ${label}: the 401 body differs`);
+        answered += 1;
+      }
+    }
+    assert.equal(answered, 8 * credentials.length);
+
+    assert.equal(await owner.request('/v1/customers?limit=250').then((r) => r.text()), customersBefore, 'no customer created, changed or deleted');
+    assert.equal(await invoiceCount(server), invoicesBefore, 'no invoice created');
+  });
+
+  it('lets the valid key through on every route (the control for the test above)', async () => {
+    for (const route of routes()) {
+      const res = await route.send(`Bearer ${owner.apiKey}`);
+      assert.equal(res.status, route.ok, `${route.name}: ${await res.clone().text()}`);
+      await res.arrayBuffer();
+    }
+  });
+
+  it('a revoked key stops working while the account\'s other keys keep working', async () => {
+    const account = await server.account('Twee Sleutels');
+    const { key, apiKey: second } = await createApiKey(server.runtime.ctx.db, account.id);
+    const secondClient = accountClient(server.url, account.id, second);
+    assert.equal((await secondClient.request('/v1/customers')).status, 200);
+
+    await revokeKey(server.runtime.ctx.db, key.id);
+    const keys = await listKeys(server.runtime.ctx.db, account.id);
+    assert.deepEqual(keys.map((k) => k.revokedAt !== null), [false, true]);
+
+    const res = await secondClient.request('/v1/customers');
+    await expectProblem(res, 401);
+    assert.equal(res.headers.get('www-authenticate'), CHALLENGE);
+    assert.equal((await account.request('/v1/customers')).status, 200);
+  });
+
+  it('a key sees only its own account', async () => {
+    const other = await server.account('Andere Zaak');
+    const res = await other.request('/v1/customers');
+    const page = (await res.json()) as { count: number; data: unknown[] };
+    assert.equal(res.status, 200);
+    assert.equal(page.count, 0);
+    await expectProblem(await other.request(`/v1/customers/${customerId}`), 404);
+    await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}`), 404);
+    await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}/pdf`), 404);
+  });
+});
+
+describe('API keys at rest', () => {
+  it('the raw key appears 0 times in the SQLite database files', async () => {
+    const more = [await server.account('Nog Een'), await server.account('En Nog Een', 'America/New_York')];
+    for (const account of more) {
+      await account.createCustomer({ email: `marker-${account.id}@example.com` });
+      assert.equal((await account.request('/v1/customers')).status, 200);
+    }
+    const { apiKey: extra } = await createApiKey(server.runtime.ctx.db, owner.id);
+    assert.equal((await accountClient(server.url, owner.id, extra).request('/v1/customers')).status, 200);
+
+    const files = (await fs.readdir(server.dataDir)).filter((name) => /^klantportaal\.sqlite(-wal|-shm)?$/.test(name));
+    assert.ok(files.includes('klantportaal.sqlite'), `database file missing among ${files.join(', ')}`);
+    const bytes = Buffer.concat(await Promise.all(files.map((name) => fs.readFile(path.join(server.dataDir, name)))));
+    // The files really hold what was written (so a 0 below means something).
+    assert.ok(bytes.includes('marker-klant@example.com'), 'customer data not found in the database files');
+    for (const account of more) assert.ok(bytes.includes(`marker-${account.id}@example.com`));
+
+    for (const key of [owner.apiKey, extra, ...more.map((a) => a.apiKey)]) {
+      const secret = key.slice('kp_live_'.length);
+      assert.equal(bytes.indexOf(key), -1, 'raw key stored');
+      assert.equal(bytes.indexOf(secret), -1, 'key secret stored');
+      assert.equal(bytes.indexOf(secret.slice(-24)), -1, 'tail of the key secret stored');
+    }
+  });
+});
+
+describe('X-Request-Id', () => {
+  it('is on every response, unique per request', async () => {
+    const responses = [
+      await fetch(`${server.url}/healthz`),
+      await owner.request('/v1/customers'),
+      await owner.json('POST', '/v1/customers', { name: 'Id', email: 'id@example.com' }),
+      await owner.json('POST', '/v1/customers', { name: '' }),
+      await owner.request(`/v1/customer-invoices/${invoiceId}/pdf`),
+      await owner.request('/v1/customers/cst_aaaaaaaaaaaaaaaaaaaa'),
+      await owner.request('/v1/nothing-here'),
+      await fetch(`${server.url}/v1/customers`),
+      await fetch(`${server.url}/v1/customers`, { method: 'PUT' }),
+    ];
+    const ids = responses.map((res) => res.headers.get('x-request-id'));
+    for (const [i, id] of ids.entries()) assert.match(id ?? '', /^req_[0-9a-z]+$/, `response ${i} (${responses[i]?.status})`);
+    assert.equal(new Set(ids).size, ids.length);
+    await Promise.all(responses.map((res) => res.arrayBuffer()));
+  });
+
+  it('echoes a sane incoming X-Request-Id, on success and on a 401', async () => {
+    const given = 'client-7f3a.B_9:retry-2';
+    const ok = await owner.request('/v1/customers', { headers: { 'x-request-id': given } });
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers.get('x-request-id'), given);
+    const refused = await fetch(`${server.url}/v1/customers`, { headers: { 'x-request-id': given } });
+    await expectProblem(refused, 401);
+    assert.equal(refused.headers.get('x-request-id'), given);
+  });
+
+  for (const [label, given] of [
+    ['with spaces', 'two words'],
+    ['too long', 'x'.repeat(129)],
+    ['with markup', '<script>alert(1)</script>'],
+    ['with a quote', 'abc"def'],
+  ] as const) {
+    it(`replaces an incoming X-Request-Id ${label} with its own`, async () => {
+      const res = await owner.request('/v1/customers', { headers: { 'x-request-id': given } });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('x-request-id') ?? '', /^req_[0-9a-z]+$/);
+      await res.arrayBuffer();
+    });
+  }
+
+  it(
+    'is on router-level errors too, as problem+json (over-long id, broken percent-encoding)',
+    async () => {
+      // An id that long cannot exist (404); 414 would do too. Either way: a problem with X-Request-Id.
+      const long = await owner.request(`/v1/customers/${'c'.repeat(101)}`);
+      assert.ok([404, 414].includes(long.status), String(long.status));
+      await expectProblem(long, long.status);
+      await expectProblem(await owner.request('/v1/customers/%E0%A4%A'), 400);
+    },
+  );
+});
