@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything the process printed on stdout so far. */
+  output(): string;
+  /** Resolves once stdout contains `text`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  stop(): Promise<number | null>;
+}
+
+/** `klantportaal serve` as `npm start` runs it (the built CLI), on a free loopback port. */
+export async function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
+  const port = await freePort();
+  // The bin itself, as npm start and npx run it (its shebang carries the node flags).
+  const child = spawn(path.join(REPO_ROOT, 'bin/klantportaal.js'), ['serve'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = (text: string | RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        const found = typeof text === 'string' ? stdout.includes(text) : text.test(stdout);
+        if (found) return resolve(stdout);
+        if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+          return reject(new Error(`server did not print ${String(text)}; stdout:\n${stdout}\nstderr:\n${stderr}`));
+        }
+        setTimeout(check, 25);
+      };
+      check();
+    });
+  await waitFor('klantportaal listening on');
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => stdout,
+    waitFor,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
