@@ -91,6 +91,13 @@ describe('the curl commands users paste, against a server started as npm start s
     assert.deepEqual(pdf.stdout, await fs.readFile(path.join(workDir, 'example-file')));
   });
 
+  it('logs requests with their request id and never the API key', async () => {
+    const logs = server.output().slice(banner.length);
+    const lines = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(lines.some((line) => typeof line.requestId === 'string' && String(line.requestId).startsWith('req_')), logs);
+    assert.equal(logs.includes(apiKey()), false, 'the API key appears in the logs');
+  });
+
   it('does not create a second demo account on a restart', async () => {
     const again = await startServeProcess({ DATA_DIR: dataDir });
     try {
