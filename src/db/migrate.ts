@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initial } from './migrations/0001-initial.js';
+import { idempotencyAndListIndexes } from './migrations/0002-idempotency-and-list-indexes.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-idempotency-and-list-indexes': idempotencyAndListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -43,11 +43,26 @@ export interface CustomerInvoicesTable {
   created_at: string;
 }
 
+export interface IdempotencyKeysTable {
+  account_id: string;
+  idempotency_key: string;
+  /** SHA-256 over method, path, account and the request's fields (the PDF by its hash). */
+  fingerprint: string;
+  state: 'in_flight' | 'completed';
+  response_status: number | null;
+  response_body: string | null;
+  response_location: string | null;
+  created_at: string;
+  /** An in-flight claim older than this was abandoned (its process died) and may be taken over. */
+  locked_until: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
   customers: CustomersTable;
   customer_invoices: CustomerInvoicesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type { Generated };

@@ -4,11 +4,24 @@ import { callerOf } from '../http/auth.js';
 import { attachment } from '../http/content-disposition.js';
 import { ProblemError } from '../http/problems.js';
 import { Problem } from '../http/schemas.js';
-import { CreateInvoiceForm, InvoiceIdParams, InvoiceResource } from './invoice.schemas.js';
+import { fingerprint, idempotent, readIdempotencyKey, sendIdempotent } from '../http/idempotency.js';
+import { deleteInvoice, updateInvoice } from './invoice-change.service.js';
+import { listInvoices } from './invoice-list.service.js';
+import {
+  CreateInvoiceForm,
+  InvoiceIdParams,
+  InvoiceList,
+  InvoiceListQuery,
+  InvoiceResource,
+  UpdateInvoiceBody,
+  type Invoice,
+} from './invoice.schemas.js';
 import { createInvoice, getInvoice, openInvoicePdf } from './invoice.service.js';
 import { readInvoiceUpload } from './invoice.upload.js';
 
 const errors = { 401: Problem, 404: Problem };
+
+const created = (invoice: Invoice) => ({ status: 201, body: invoice, location: invoice.links.self.href });
 
 export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -31,9 +44,50 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
+        const caller = callerOf(request);
+        const key = readIdempotencyKey(request.headers['idempotency-key']);
         const upload = await readInvoiceUpload(request, ctx.store, ctx.config.maxPdfBytes);
-        const invoice = await createInvoice(ctx, callerOf(request), upload);
-        return reply.code(201).header('location', invoice.links.self.href).send(invoice);
+        try {
+          // "The same request" is the same fields and the same PDF bytes; multipart boundaries differ per retry.
+          const print = fingerprint({
+            method: 'POST',
+            path: '/v1/customer-invoices',
+            accountId: caller.accountId,
+            payload: { fields: Object.fromEntries(upload.fields), pdf: upload.pdf?.sha256 ?? null },
+          });
+          const result = await idempotent(ctx.db, caller, key, print, created, (onCommit) => createInvoice(ctx, caller, upload, onCommit));
+          return sendIdempotent(reply, result);
+        } finally {
+          await upload.pdf?.discard();
+        }
+      },
+    );
+
+    app.get(
+      '/v1/customer-invoices',
+      { schema: { tags: ['customer invoices'], querystring: InvoiceListQuery, response: { 200: InvoiceList, ...errors, 422: Problem } } },
+      async (request) => listInvoices(ctx, callerOf(request), request.query),
+    );
+
+    app.patch(
+      '/v1/customer-invoices/:id',
+      {
+        schema: {
+          tags: ['customer invoices'],
+          params: InvoiceIdParams,
+          body: UpdateInvoiceBody,
+          response: { 200: InvoiceResource, ...errors, 400: Problem, 415: Problem, 422: Problem },
+        },
+      },
+      async (request) => updateInvoice(ctx, callerOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/v1/customer-invoices/:id',
+      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, response: { 204: { type: 'null' }, ...errors } } },
+      async (request, reply) => {
+        await deleteInvoice(ctx, callerOf(request), request.params.id);
+        return reply.code(204).send();
       },
     );
 

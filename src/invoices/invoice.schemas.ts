@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdParams, Link, Timestamp } from '../http/schemas.js';
+import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
 
 export const InvoiceResource = Type.Object(
   {
@@ -35,3 +35,28 @@ export const CreateInvoiceForm = Type.Object(
 );
 
 export const InvoiceIdParams = IdParams;
+
+export const InvoiceList = ListOf(InvoiceResource);
+
+export const InvoiceListQuery = Type.Object(
+  {
+    ...PageQuery,
+    customerId: Type.Optional(Type.String({ description: 'Only this customer’s invoices.', examples: ['cst_abc12345def678'] })),
+    paid: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'Only paid (`true`) or open (`false`) invoices.' })),
+    issuedFrom: Type.Optional(Type.String({ format: 'date', description: 'Issued on or after this date (YYYY-MM-DD).' })),
+    issuedTo: Type.Optional(Type.String({ format: 'date', description: 'Issued on or before this date (YYYY-MM-DD).' })),
+    invoiceNumber: Type.Optional(Type.String({ description: 'Exactly this invoice number.' })),
+  },
+  { additionalProperties: false },
+);
+export type InvoiceListQueryInput = Static<typeof InvoiceListQuery>;
+
+export const UpdateInvoiceBody = Type.Object(
+  {
+    paidAt: Type.Union([Type.String({ examples: ['2024-05-11 12:59:00'] }), Type.Null()], {
+      description: 'When paid: "YYYY-MM-DD HH:mm:ss" in the account’s time zone or ISO 8601 with an offset; null (or "") marks it unpaid.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type UpdateInvoiceInput = Static<typeof UpdateInvoiceBody>;

@@ -13,6 +13,7 @@ import { findInvoice, insertInvoice, invoiceNumberTaken, pdfReferenced, type Inv
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
 import type { Invoice } from './invoice.schemas.js';
 import type { InvoiceUpload } from './invoice.upload.js';
+import type { OnCommit } from '../http/idempotency.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customer-invoices/${id}`;
@@ -54,7 +55,7 @@ function isUnavailable(error: unknown): boolean {
  * directory fsync'd) before the row is committed, and the response goes out after the commit. On any failure
  * neither the row nor a PDF that this request added remains.
  */
-export async function createInvoice(ctx: AppContext, caller: Caller, upload: InvoiceUpload): Promise<Invoice> {
+export async function createInvoice(ctx: AppContext, caller: Caller, upload: InvoiceUpload, onCommit?: OnCommit<Invoice>): Promise<Invoice> {
   const { pdf } = upload;
   try {
     const errors: FieldError[] = [...upload.errors];
@@ -85,7 +86,10 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
     await ctx.store.lockHash(pdf.sha256, async () => {
       const { created } = await pdf.publish();
       try {
-        await ctx.db.transaction().execute((trx) => insertInvoice(trx, row));
+        await ctx.db.transaction().execute(async (trx) => {
+          await insertInvoice(trx, row);
+          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl));
+        });
       } catch (error) {
         if (created && !(await pdfReferenced(ctx.db, pdf.sha256).catch(() => true))) await ctx.store.remove(pdf.sha256);
         throw error;

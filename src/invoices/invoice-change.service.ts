@@ -1,0 +1,37 @@
+import type { Caller } from '../accounts/account.service.js';
+import type { AppContext } from '../context.js';
+import { notFound, validationFailed } from '../http/problems.js';
+import { looksLikeId } from '../lib/ids.js';
+import { deleteInvoiceRow, findInvoice, pdfReferenced, setPaidAt } from './invoice.repository.js';
+import { parsePaidAt } from './invoice.rules.js';
+import type { Invoice, UpdateInvoiceInput } from './invoice.schemas.js';
+import { toInvoice } from './invoice.service.js';
+
+const missing = (id: string) => notFound(`Customer invoice ${id.slice(0, 64)}`);
+
+/** Marks an invoice paid (at the given time) or unpaid (`null` or ""); nothing else can change. */
+export async function updateInvoice(ctx: AppContext, caller: Caller, id: string, input: UpdateInvoiceInput): Promise<Invoice> {
+  const paidAt = parsePaidAt(input.paidAt ?? undefined, caller.timeZone);
+  if (!paidAt.ok) throw validationFailed([{ field: 'paidAt', message: paidAt.message }]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
+    if (!row) throw missing(id);
+    await setPaidAt(trx, caller.accountId, row.id, paidAt.value);
+    return toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl);
+  });
+}
+
+/**
+ * Deletes an invoice; its PDF goes too once no invoice references those bytes any more. The row is committed
+ * away first: a crash before the file is removed leaves an unreferenced file, never a row without its PDF.
+ */
+export async function deleteInvoice(ctx: AppContext, caller: Caller, id: string): Promise<void> {
+  const row = looksLikeId('inv', id) ? await findInvoice(ctx.db, caller.accountId, id) : undefined;
+  if (!row) throw missing(id);
+  // Under the hash lock, so a concurrent create of the same bytes cannot lose its file.
+  await ctx.store.lockHash(row.pdf_sha256, async () => {
+    const deleted = await ctx.db.transaction().execute((trx) => deleteInvoiceRow(trx, caller.accountId, row.id));
+    if (!deleted) throw missing(id);
+    if (!(await pdfReferenced(ctx.db, row.pdf_sha256))) await ctx.store.remove(row.pdf_sha256);
+  });
+}

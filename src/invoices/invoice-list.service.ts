@@ -1,0 +1,36 @@
+import type { Caller } from '../accounts/account.service.js';
+import type { AppContext } from '../context.js';
+import { pageLinks, readPage, throwIfInvalid } from '../http/pagination.js';
+import type { FieldError } from '../http/problems.js';
+import { listInvoices as listRows, type InvoiceFilters } from './invoice.repository.js';
+import type { InvoiceListQueryInput } from './invoice.schemas.js';
+import { toInvoice } from './invoice.service.js';
+
+/** Reads the list filters, collecting every problem so one 422 names them all. */
+function readFilters(query: InvoiceListQueryInput, errors: FieldError[]): InvoiceFilters {
+  const filters: InvoiceFilters = {};
+  if (query.customerId !== undefined) filters.customerId = query.customerId.trim();
+  if (query.paid !== undefined) filters.paid = query.paid === 'true';
+  if (query.issuedFrom !== undefined) filters.issuedFrom = query.issuedFrom;
+  if (query.issuedTo !== undefined) filters.issuedTo = query.issuedTo;
+  if (filters.issuedFrom && filters.issuedTo && filters.issuedFrom > filters.issuedTo) {
+    errors.push({ field: 'issuedTo', message: 'must not be before issuedFrom' });
+  }
+  if (query.invoiceNumber !== undefined) filters.invoiceNumber = query.invoiceNumber.trim();
+  return filters;
+}
+
+export async function listInvoices(ctx: AppContext, caller: Caller, query: InvoiceListQueryInput) {
+  const errors: FieldError[] = [];
+  const page = readPage(query, errors);
+  const filters = readFilters(query, errors);
+  throwIfInvalid(errors);
+  const rows = await listRows(ctx.db, caller.accountId, filters, page);
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  return {
+    count: pageRows.length,
+    data: pageRows.map((row) => toInvoice(row, caller, ctx.config.publicBaseUrl)),
+    links: pageLinks(ctx.config.publicBaseUrl, '/v1/customer-invoices', { ...query }, page, pageRows, hasMore),
+  };
+}
