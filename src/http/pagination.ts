@@ -1,3 +1,4 @@
+import { ID_LENGTH } from '../lib/ids.js';
 import { validationFailed, type FieldError } from './problems.js';
 
 /**
@@ -18,7 +19,7 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 250;
 
 const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const ID = /^[a-z]{3}_[0-9a-z]{20}$/;
+const ID = new RegExp(`^[a-z]{3}_[0-9a-z]{${ID_LENGTH}}$`);
 
 export function encodeCursor(key: PageKey): string {
   return Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');

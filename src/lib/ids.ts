@@ -16,11 +16,14 @@ export function randomId(length = 20): string {
 
 export type IdPrefix = 'acc' | 'key' | 'cst' | 'inv';
 
+/** API.md: prefix + `_` + 14 random chars, like the published `inv_abc12345def678` (about 72 bits). */
+export const ID_LENGTH = 14;
+
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${randomId()}`;
+  return `${prefix}_${randomId(ID_LENGTH)}`;
 }
 
 /** Ids that cannot be ours are answered as not found without a query. */
 export function looksLikeId(prefix: IdPrefix, value: string): boolean {
-  return value.length === prefix.length + 21 && value.startsWith(`${prefix}_`) && /^[0-9a-z]+$/.test(value.slice(prefix.length + 1));
+  return value.length === prefix.length + 1 + ID_LENGTH && value.startsWith(`${prefix}_`) && /^[0-9a-z]+$/.test(value.slice(prefix.length + 1));
 }
