@@ -1,12 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { requireApiKey } from './http/auth.js';
 import { registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
+import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
 
@@ -15,6 +16,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Checks that the database answers; used by /readyz. */
   databaseReady: () => Promise<void>;
+  /** Plugins registered at the root before any route (tests use one to check every response against the spec). */
+  extensions?: FastifyPluginAsync[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -52,7 +55,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   app.removeContentTypeParser('text/plain');
 
   await app.register(multipart, { throwFileSizeLimit: true });
+  // Before any route, so every route lands in the generated document.
+  await registerOpenApi(app, ctx.config);
+  for (const extension of options.extensions ?? []) await app.register(extension);
   await app.register(healthRoutes(ctx, options.databaseReady));
+  await registerOpenApiRoutes(app);
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.db);
     await v1.register(customerRoutes(ctx));

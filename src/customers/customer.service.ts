@@ -1,6 +1,7 @@
 import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/database.js';
+import type { OnCommit } from '../http/idempotency.js';
 import { pageLinks, readPage, throwIfInvalid } from '../http/pagination.js';
 import { conflict, notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
@@ -45,7 +46,7 @@ export async function requireCustomerRow(ctx: AppContext, caller: Caller, id: st
   return row;
 }
 
-export async function createCustomer(ctx: AppContext, caller: Caller, input: CreateCustomerInput): Promise<Customer> {
+export async function createCustomer(ctx: AppContext, caller: Caller, input: CreateCustomerInput, onCommit?: OnCommit<Customer>): Promise<Customer> {
   const row: CustomerRow = {
     id: newId('cst'),
     account_id: caller.accountId,
@@ -55,13 +56,17 @@ export async function createCustomer(ctx: AppContext, caller: Caller, input: Cre
     reference: input.reference?.trim() ?? null,
     created_at: nowUtc(),
   };
+  const customer = toCustomer(row, caller, ctx.config.publicBaseUrl);
   try {
-    await insertCustomer(ctx.db, row);
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertCustomer(trx, row);
+      await onCommit?.(trx, customer);
+    });
   } catch (error) {
     if (isUniqueViolation(error) && row.reference !== null) throw duplicateReference(row.reference);
     throw error;
   }
-  return toCustomer(row, caller, ctx.config.publicBaseUrl);
+  return customer;
 }
 
 export async function getCustomer(ctx: AppContext, caller: Caller, id: string): Promise<Customer> {

@@ -29,11 +29,11 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/v1/customer-invoices',
       {
         schema: {
-          tags: ['customer invoices'],
+          tags: ['customer invoices'], operationId: 'createCustomerInvoice', summary: 'Create a customer invoice (multipart, with its PDF)',
           consumes: ['multipart/form-data'],
           // Documentation only: the multipart body is streamed and checked by invoice.rules.ts.
           ...({ 'x-form': CreateInvoiceForm } as object),
-          response: { 201: InvoiceResource, ...errors, 400: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem, 503: Problem },
+          response: { 201: InvoiceResource, 401: Problem, 400: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem, 503: Problem },
         },
         // Before any body parsing: only multipart is accepted here.
         preParsing: async (request) => {
@@ -65,7 +65,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices',
-      { schema: { tags: ['customer invoices'], querystring: InvoiceListQuery, response: { 200: InvoiceList, ...errors, 422: Problem } } },
+      { schema: { tags: ['customer invoices'], operationId: 'listCustomerInvoices', summary: 'List customer invoices, newest first', querystring: InvoiceListQuery, response: { 200: InvoiceList, 401: Problem, 422: Problem } } },
       async (request) => listInvoices(ctx, callerOf(request), request.query),
     );
 
@@ -73,7 +73,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/v1/customer-invoices/:id',
       {
         schema: {
-          tags: ['customer invoices'],
+          tags: ['customer invoices'], operationId: 'updateCustomerInvoice', summary: 'Mark a customer invoice paid or unpaid',
           params: InvoiceIdParams,
           body: UpdateInvoiceBody,
           response: { 200: InvoiceResource, ...errors, 400: Problem, 415: Problem, 422: Problem },
@@ -84,7 +84,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.delete(
       '/v1/customer-invoices/:id',
-      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, response: { 204: { type: 'null' }, ...errors } } },
+      { schema: { tags: ['customer invoices'], operationId: 'deleteCustomerInvoice', summary: 'Delete a customer invoice', params: InvoiceIdParams, response: { 204: { type: 'null' }, ...errors } } },
       async (request, reply) => {
         await deleteInvoice(ctx, callerOf(request), request.params.id);
         return reply.code(204).send();
@@ -93,13 +93,14 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices/:id',
-      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, response: { 200: InvoiceResource, ...errors } } },
+      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoice', summary: 'Get a customer invoice', params: InvoiceIdParams, response: { 200: InvoiceResource, ...errors } } },
       async (request) => getInvoice(ctx, callerOf(request), request.params.id),
     );
 
     app.get(
       '/v1/customer-invoices/:id/pdf',
-      { schema: { tags: ['customer invoices'], params: InvoiceIdParams, produces: ['application/pdf'], response: { ...errors } } },
+      // The 200 body is the stored PDF, streamed; `x-binary` documents it (see http/openapi.ts).
+      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors } } },
       async (request, reply) => {
         const { invoice, pdf } = await openInvoicePdf(ctx, callerOf(request), request.params.id);
         reply

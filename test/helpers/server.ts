@@ -7,6 +7,7 @@ import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { contractChecker } from './contract.js';
 
 /** A fresh temp directory for one test file's data; removed by `cleanup`. */
 export async function tempDir(label = 'kp-test-'): Promise<string> {
@@ -42,7 +43,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = await tempDir();
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env });
   const runtime = await openRuntime(config);
-  const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false });
+  const contract = contractChecker();
+  const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin] });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   assert(address && typeof address === 'object');
@@ -67,6 +69,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await closing;
       await runtime.close();
       await fs.rm(dataDir, { recursive: true, force: true });
+      assert.deepEqual(contract.violations, [], `responses that break the OpenAPI document (${contract.checked()} checked)`);
     },
   };
   return server;

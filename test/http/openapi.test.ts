@@ -1,0 +1,135 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openRuntime } from '../../src/runtime.js';
+import { contractChecker } from '../helpers/contract.js';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
+
+type Document = OpenAPIV3_1.Document;
+
+describe('GET /v1/openapi.json', () => {
+  let server: TestServer;
+  let doc: Document;
+  before(async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/v1/openapi.json`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    doc = (await res.json()) as Document;
+  });
+  after(() => server.close());
+
+  it('is OpenAPI 3.1 that a real validator accepts with zero errors, without an API key', async () => {
+    assert.equal(doc.openapi, '3.1.0');
+    // Throws with the list of problems when the document is not valid.
+    await SwaggerParser.validate(structuredClone(doc) as never);
+  });
+
+  it('describes every route the server has, each with an operationId, security and its error statuses as problem+json', () => {
+    const expected = [
+      'get /healthz',
+      'get /readyz',
+      'get /v1/openapi.json',
+      'post /v1/customers',
+      'get /v1/customers',
+      'get /v1/customers/{id}',
+      'patch /v1/customers/{id}',
+      'delete /v1/customers/{id}',
+      'post /v1/customer-invoices',
+      'get /v1/customer-invoices',
+      'get /v1/customer-invoices/{id}',
+      'patch /v1/customer-invoices/{id}',
+      'delete /v1/customer-invoices/{id}',
+      'get /v1/customer-invoices/{id}/pdf',
+    ];
+    const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      Object.entries(item ?? {}).map(([method, op]) => [`${method} ${path}`, op as OpenAPIV3_1.OperationObject] as const),
+    );
+    assert.deepEqual(operations.map(([name]) => name).sort(), [...expected].sort());
+    const ids = new Set<string>();
+    for (const [name, op] of operations) {
+      assert.ok(op.operationId && !ids.has(op.operationId), `${name} has a unique operationId`);
+      ids.add(op.operationId);
+      const secured = name.includes(' /v1/') && !name.endsWith('openapi.json');
+      assert.deepEqual(op.security, secured ? [{ apiKey: [] }] : [], `${name} security`);
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const content = Object.keys((response as OpenAPIV3_1.ResponseObject).content ?? {});
+        if (Number(status) >= 400) assert.deepEqual(content, ['application/problem+json'], `${name} ${status}`);
+      }
+      if (secured) assert.ok(op.responses?.['401'], `${name} documents 401`);
+      if (name.startsWith('post ')) {
+        assert.ok(JSON.stringify(op.parameters).includes('IdempotencyKey'), `${name} documents Idempotency-Key`);
+      }
+    }
+  });
+
+  it('documents the multipart create with every published field, its format and an example', () => {
+    const create = doc.paths?.['/v1/customer-invoices']?.post;
+    const body = create?.requestBody as OpenAPIV3_1.RequestBodyObject;
+    const schema = body.content['multipart/form-data']?.schema as OpenAPIV3_1.SchemaObject;
+    const fields = schema.properties as Record<string, OpenAPIV3_1.SchemaObject>;
+    assert.deepEqual(Object.keys(fields).sort(), ['amount', 'currency', 'customerId', 'invoiceNumber', 'issuedAt', 'paidAt', 'pdf', 'sendNotification']);
+    assert.deepEqual([...(schema.required ?? [])].sort(), ['amount', 'customerId', 'invoiceNumber', 'issuedAt', 'pdf']);
+    assert.equal(fields.issuedAt?.format, 'date');
+    assert.equal(fields.pdf?.contentMediaType, 'application/pdf');
+    for (const name of ['customerId', 'invoiceNumber', 'issuedAt', 'amount', 'paidAt', 'sendNotification']) {
+      assert.ok(fields[name]?.examples?.length, `${name} has an example`);
+      assert.ok(fields[name]?.description, `${name} has a description`);
+    }
+    const pdf = doc.paths?.['/v1/customer-invoices/{id}/pdf']?.get?.responses?.['200'] as OpenAPIV3_1.ResponseObject;
+    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/pdf']);
+  });
+});
+
+describe('/docs', () => {
+  let server: TestServer;
+  before(async () => (server = await startTestServer()));
+  after(() => server.close());
+
+  it('is a human-readable page served entirely from the package, reading /v1/openapi.json', async () => {
+    const page = await fetch(`${server.url}/docs/`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /swagger-ui/);
+    // Every script and stylesheet is a relative URL on this server: nothing from a CDN.
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    assert.ok(assets.length > 0);
+    for (const asset of assets) {
+      assert.doesNotMatch(asset, /^(https?:)?\/\//, `external asset ${asset}`);
+      const res = await fetch(new URL(asset, `${server.url}/docs/`));
+      assert.equal(res.status, 200, asset);
+      await res.arrayBuffer();
+    }
+    const init = await (await fetch(`${server.url}/docs/static/swagger-initializer.js`)).text();
+    assert.match(init, /\/v1\/openapi\.json/);
+    assert.match(init, /"validatorUrl":\s*null/, 'no calls to the public validator');
+  });
+});
+
+describe('the contract checker every test server runs', () => {
+  it('reports an undocumented route and an undocumented status, so the suite-wide check can fail', async () => {
+    const dataDir = await tempDir();
+    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+    const checker = contractChecker();
+    const rogue = async (app: import('fastify').FastifyInstance) => {
+      app.get('/v1/hidden', { schema: { hide: true } }, async () => ({ ok: true }));
+    };
+    const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, extensions: [checker.plugin, rogue] });
+    try {
+      assert.equal((await app.inject('/healthz')).statusCode, 200);
+      assert.deepEqual(checker.violations, []);
+      await app.inject('/v1/hidden');
+      assert.equal((await app.inject({ method: 'PUT', url: '/v1/customers' })).statusCode, 404);
+      assert.equal(checker.checked(), 3);
+      // The unknown method is a documented kind of problem; the hidden route is not in the document.
+      assert.equal(checker.violations.length, 1, checker.violations.join('\n'));
+      assert.match(checker.violations[0] ?? '', /not in the OpenAPI document/);
+    } finally {
+      await app.close();
+      await runtime.close();
+    }
+  });
+});
