@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { purgeExpiredKeys } from './http/idempotency.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface RunningServer {
@@ -26,6 +27,13 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
     throw new Error(`SQLite durability settings did not take: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
   }
   if (removedTemps > 0) app.log.info({ removedTemps }, 'removed temporary upload files left by an earlier run');
+  // Idempotency keys are kept 24 h; forget older ones at start and then hourly.
+  const purgeKeys = async () => {
+    const purged = await purgeExpiredKeys(runtime.ctx.db).catch((error: unknown) => (app.log.warn({ err: error }, 'purging idempotency keys failed'), 0));
+    if (purged > 0) app.log.info({ purged }, 'forgot idempotency keys older than 24 h');
+  };
+  await purgeKeys();
+  const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();
   if (onStarted) await onStarted(runtime);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -36,6 +44,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
       // In-flight requests get a grace period; keep-alive connections that go idle meanwhile are not waited for.
       const force = setTimeout(() => app.server.closeAllConnections(), 5000).unref();
       const idle = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+      clearInterval(purgeTimer);
       await app.close();
       clearTimeout(force);
       clearInterval(idle);

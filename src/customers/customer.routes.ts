@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { callerOf } from '../http/auth.js';
+import { schemaErrors } from '../http/error-handler.js';
 import { fingerprint, idempotent, readIdempotencyKey, sendIdempotent } from '../http/idempotency.js';
 import { Problem } from '../http/schemas.js';
 import {
@@ -28,8 +29,8 @@ export function customerRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       return sendIdempotent(reply, result);
     });
 
-    app.get('/v1/customers', { schema: { tags: ['customers'], operationId: 'listCustomers', summary: 'List customers, newest first', querystring: CustomerListQuery, response: { 200: CustomerList, ...errors, 422: Problem } } }, async (request) =>
-      listCustomers(ctx, callerOf(request), request.query),
+    app.get('/v1/customers', { attachValidation: true, schema: { tags: ['customers'], operationId: 'listCustomers', summary: 'List customers, newest first', querystring: CustomerListQuery, response: { 200: CustomerList, ...errors, 422: Problem } } }, async (request) =>
+      listCustomers(ctx, callerOf(request), request.query, schemaErrors(request)),
     );
 
     app.get('/v1/customers/:id', { schema: { tags: ['customers'], operationId: 'getCustomer', summary: 'Get a customer', params: CustomerIdParams, response: { 200: CustomerResource, ...errors, 404: Problem } } }, async (request) =>

@@ -100,8 +100,8 @@ export async function deleteCustomer(ctx: AppContext, caller: Caller, id: string
   });
 }
 
-export async function listCustomers(ctx: AppContext, caller: Caller, query: CustomerListQueryInput) {
-  const errors: FieldError[] = [];
+export async function listCustomers(ctx: AppContext, caller: Caller, query: CustomerListQueryInput, schemaErrors: FieldError[] = []) {
+  const errors: FieldError[] = [...schemaErrors];
   const page = readPage(query, errors);
   throwIfInvalid(errors);
   const rows = await listRows(ctx.db, caller.accountId, { reference: query.reference, email: query.email }, page);

@@ -77,6 +77,15 @@ const BY_STATUS: Record<number, [ProblemSlug, string]> = {
   415: ['unsupported-media-type', 'This endpoint does not accept that Content-Type.'],
 };
 
+/**
+ * Schema failures of a route declared with `attachValidation`, as field errors, so the service can add its own
+ * checks and answer one 422 that names every bad field.
+ */
+export function schemaErrors(request: FastifyRequest): FieldError[] {
+  const validation = request.validationError?.validation as AjvIssue[] | undefined;
+  return validation ? fieldErrorsFromAjv(validation) : [];
+}
+
 export function toProblemError(error: FastifyError | ProblemError | Error): ProblemError | null {
   if (error instanceof ProblemError) return error;
   const fastifyError = error as FastifyError;

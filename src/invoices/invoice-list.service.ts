@@ -13,15 +13,17 @@ function readFilters(query: InvoiceListQueryInput, errors: FieldError[]): Invoic
   if (query.paid !== undefined) filters.paid = query.paid === 'true';
   if (query.issuedFrom !== undefined) filters.issuedFrom = query.issuedFrom;
   if (query.issuedTo !== undefined) filters.issuedTo = query.issuedTo;
-  if (filters.issuedFrom && filters.issuedTo && filters.issuedFrom > filters.issuedTo) {
+  const datesValid = !errors.some((e) => e.field === 'issuedFrom' || e.field === 'issuedTo');
+  if (datesValid && filters.issuedFrom && filters.issuedTo && filters.issuedFrom > filters.issuedTo) {
     errors.push({ field: 'issuedTo', message: 'must not be before issuedFrom' });
   }
   if (query.invoiceNumber !== undefined) filters.invoiceNumber = query.invoiceNumber.trim();
   return filters;
 }
 
-export async function listInvoices(ctx: AppContext, caller: Caller, query: InvoiceListQueryInput) {
-  const errors: FieldError[] = [];
+/** `schemaErrors`: what the route's query schema already found wrong; reported together with ours. */
+export async function listInvoices(ctx: AppContext, caller: Caller, query: InvoiceListQueryInput, schemaErrors: FieldError[] = []) {
+  const errors: FieldError[] = [...schemaErrors];
   const page = readPage(query, errors);
   const filters = readFilters(query, errors);
   throwIfInvalid(errors);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { callerOf } from '../http/auth.js';
+import { schemaErrors } from '../http/error-handler.js';
 import { attachment } from '../http/content-disposition.js';
 import { ProblemError } from '../http/problems.js';
 import { Problem } from '../http/schemas.js';
@@ -65,8 +66,8 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices',
-      { schema: { tags: ['customer invoices'], operationId: 'listCustomerInvoices', summary: 'List customer invoices, newest first', querystring: InvoiceListQuery, response: { 200: InvoiceList, 401: Problem, 422: Problem } } },
-      async (request) => listInvoices(ctx, callerOf(request), request.query),
+      { attachValidation: true, schema: { tags: ['customer invoices'], operationId: 'listCustomerInvoices', summary: 'List customer invoices, newest first', querystring: InvoiceListQuery, response: { 200: InvoiceList, 401: Problem, 422: Problem } } },
+      async (request) => listInvoices(ctx, callerOf(request), request.query, schemaErrors(request)),
     );
 
     app.patch(

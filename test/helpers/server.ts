@@ -40,7 +40,9 @@ export interface TestAccount {
  * `env` overrides configuration the way the environment would.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = await tempDir();
+  // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
+  const ownDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? (await tempDir());
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env });
   const runtime = await openRuntime(config);
   const contract = contractChecker();
@@ -68,7 +70,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       app.server.closeAllConnections();
       await closing;
       await runtime.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
       assert.deepEqual(contract.violations, [], `responses that break the OpenAPI document (${contract.checked()} checked)`);
     },
   };
