@@ -5,7 +5,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
   storage: { kind: 'files'; dir: string };
   smtpUrl: string | null;
   publicBaseUrl: string;
@@ -50,10 +50,11 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
 
   const databaseUrl = env.DATABASE_URL?.trim();
-  if (databaseUrl) {
-    url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
-    throw new ConfigError('DATABASE_URL: PostgreSQL is not supported by this version yet; leave it unset to use SQLite in DATA_DIR');
-  }
+  if (databaseUrl) url('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
+  const poolSize = integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000);
+  const database: Config['database'] = databaseUrl
+    ? { kind: 'postgres', url: databaseUrl, poolSize }
+    : { kind: 'sqlite', file: path.join(dataDir, 'klantportaal.sqlite') };
   const storageUrl = env.STORAGE_URL?.trim();
   if (storageUrl) {
     url('STORAGE_URL', storageUrl, ['s3:']);
@@ -79,7 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     dataDir,
-    database: { kind: 'sqlite', file: path.join(dataDir, 'klantportaal.sqlite') },
+    database,
     storage: { kind: 'files', dir: path.join(dataDir, 'pdfs') },
     smtpUrl,
     publicBaseUrl,

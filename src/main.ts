@@ -61,7 +61,7 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = openDatabase(loadConfig().database);
       try {
-        const ran = await migrateToLatest(database.db);
+        const ran = await migrateToLatest(database);
         process.stdout.write(ran.length ? `Applied: ${ran.join(', ')}\n` : 'Database schema is up to date.\n');
       } finally {
         await database.close();

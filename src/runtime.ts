@@ -16,7 +16,7 @@ export interface Runtime {
 export async function openRuntime(config: Config): Promise<Runtime> {
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
   } catch (error) {
     await database.close();
     throw error;

@@ -22,9 +22,11 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
     },
   });
+  // A 201 promises the row is on stable storage: refuse to serve when the database would not keep that promise.
   const durability = await runtime.database.durability();
-  if (durability.journalMode !== 'wal' || durability.synchronous !== 'FULL') {
-    throw new Error(`SQLite durability settings did not take: journal_mode=${durability.journalMode}, synchronous=${durability.synchronous}`);
+  if (!durability.ok) {
+    const settings = Object.entries(durability.settings).map(([name, value]) => `${name}=${value}`).join(', ');
+    throw new Error(`${runtime.database.dialect} durability settings are off (${settings}); refusing to serve`);
   }
   if (removedTemps > 0) app.log.info({ removedTemps }, 'removed temporary upload files left by an earlier run');
   // Idempotency keys are kept 24 h; forget older ones at start and then hourly.

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { expectProblem } from '../helpers/problem.js';
-import { tempDir } from '../helpers/server.js';
+import { createTestData, tempDir, type TestData } from '../helpers/server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'klantportaal.js');
@@ -60,8 +60,8 @@ interface KeyInfo {
 const ATOM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
 /** The same app `serve` runs, in this process, on the data directory the CLI wrote to. */
-async function serveDataDir(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+async function serveDataDir(): Promise<{ url: string; close(): Promise<void> }> {
+  const config = loadConfig({ ...data.env, PORT: '0', LOG_LEVEL: 'silent' });
   const runtime = await openRuntime(config);
   const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -78,13 +78,13 @@ async function serveDataDir(dataDir: string): Promise<{ url: string; close(): Pr
   };
 }
 
-let dataDir: string;
+let data: TestData;
 let env: Record<string, string>;
 let server: { url: string; close(): Promise<void> } | undefined;
 
 before(async () => {
-  dataDir = await tempDir('kp-cli-');
-  env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  data = await createTestData('kp-cli-');
+  env = { ...data.env, LOG_LEVEL: 'silent' };
   await fs.access(path.join(ROOT, 'dist', 'main.js')).catch(() => {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   });
@@ -92,7 +92,7 @@ before(async () => {
 
 after(async () => {
   await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await data.cleanup();
 });
 
 const listCustomers = (url: string, apiKey: string) => fetch(`${url}/v1/customers`, { headers: { authorization: `Bearer ${apiKey}` } });
@@ -151,7 +151,7 @@ describe('the printed key against the API, and api-keys', () => {
     const run = await cli(['accounts', 'create', '--name', 'Bakkerij de Vries', '--json'], env);
     assert.equal(run.code, 0, run.stderr);
     created = JSON.parse(run.stdout) as CreatedAccount;
-    server = await serveDataDir(dataDir);
+    server = await serveDataDir();
   });
 
   it('the key printed by accounts create works: GET /v1/customers is 200', async () => {
@@ -239,9 +239,10 @@ describe('bad configuration and bad commands', { concurrency: true }, () => {
   }
 
   it('a DATA_DIR that is a file: exit ≠ 0, one line, no stack trace', async () => {
-    const file = path.join(dataDir, 'not-a-directory');
+    const file = path.join(data.dir, 'not-a-directory');
     await fs.writeFile(file, 'x');
-    assertOneLineFailure(await cli(['accounts', 'create', '--name', 'X'], { ...env, DATA_DIR: file }));
+    // SQLite keeps its file in DATA_DIR, so that is where a bad DATA_DIR shows.
+    assertOneLineFailure(await cli(['accounts', 'create', '--name', 'X'], { DATA_DIR: file, LOG_LEVEL: 'silent' }));
   });
 
   it('an unknown command prints usage on stderr and exits ≠ 0', async () => {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { assertNoLeak } from '../helpers/problem.js';
 import { startServeProcess, type ServeProcess } from '../helpers/process.js';
-import { tempDir } from '../helpers/server.js';
+import { createTestData, tempDir, type TestData } from '../helpers/server.js';
 
 const run = promisify(execFile);
 
@@ -33,21 +33,21 @@ async function curl(command: string, cwd: string): Promise<{ status: number; bod
 }
 
 describe('the curl commands users paste, against a server started as npm start starts it', () => {
-  let dataDir: string;
+  let data: TestData;
   let workDir: string;
   let server: ServeProcess;
   let banner: string;
 
   before(async () => {
-    dataDir = await tempDir('kp-curl-data-');
+    data = await createTestData('kp-curl-data-');
     workDir = await tempDir('kp-curl-work-');
-    server = await startServeProcess({ DATA_DIR: dataDir });
+    server = await startServeProcess(data.env);
     banner = await server.waitFor(/--form 'pdf=@[^']+'\n/);
   });
   after(async () => {
     const code = await server.stop();
     assert.equal(code, 0, 'SIGTERM shuts the server down cleanly');
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await data.cleanup();
     await fs.rm(workDir, { recursive: true, force: true });
   });
 
@@ -99,7 +99,7 @@ describe('the curl commands users paste, against a server started as npm start s
   });
 
   it('does not create a second demo account on a restart', async () => {
-    const again = await startServeProcess({ DATA_DIR: dataDir });
+    const again = await startServeProcess(data.env);
     try {
       assert.doesNotMatch(again.output(), /Created a demo account/);
     } finally {

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startServeProcess, type ServeProcess } from '../helpers/process.js';
-import { tempDir } from '../helpers/server.js';
+import { createTestData, type TestData } from '../helpers/server.js';
 
 const MiB = 1024 * 1024;
 
@@ -54,21 +54,21 @@ function upload(url: string, apiKey: string, customerId: string, invoiceNumber: 
 }
 
 describe('a 20 MiB upload is streamed, not held in memory', () => {
-  let dataDir: string;
+  let data: TestData;
   let server: ServeProcess;
   let apiKey: string;
   let customerId: string;
 
   before(async () => {
-    dataDir = await tempDir('kp-mem-');
-    server = await startServeProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(64 * MiB) });
+    data = await createTestData('kp-mem-');
+    server = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(64 * MiB) });
     const banner = await server.waitFor('--form invoiceNumber');
     apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
     customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
   });
   after(async () => {
     await server.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await data.cleanup();
   });
 
   it('raises the server’s peak memory by no more than a few MiB per upload, and stores the bytes exactly', async (t) => {
@@ -95,7 +95,7 @@ describe('a 20 MiB upload is streamed, not held in memory', () => {
       const growth = now.peak - previous.peak;
       t.diagnostic(`${mib(size)} upload: peak RSS ${mib(previous.peak)} → ${mib(now.peak)} (+${mib(growth)})`);
       assert.ok(growth <= 6 * MiB, `peak RSS grew by ${mib(growth)} for a ${mib(size)} upload`);
-      const stored = await fs.readFile(`${dataDir}/pdfs/${result.sha256}.pdf`);
+      const stored = await fs.readFile(`${data.dir}/pdfs/${result.sha256}.pdf`);
       assert.equal(stored.length, size);
       assert.equal(createHash('sha256').update(stored).digest('hex'), result.sha256, 'stored bytes are the uploaded bytes');
       previous = now;

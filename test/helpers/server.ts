@@ -8,10 +8,32 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { contractChecker } from './contract.js';
+import { createTestDatabase } from './database.js';
 
 /** A fresh temp directory for one test file's data; removed by `cleanup`. */
 export async function tempDir(label = 'kp-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), label));
+}
+
+/** A data directory and a database of this run's dialect, for servers and CLI runs that share them. */
+export interface TestData {
+  dir: string;
+  /** DATA_DIR, and DATABASE_URL on PostgreSQL. */
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestData(label = 'kp-test-'): Promise<TestData> {
+  const dir = await tempDir(label);
+  const database = await createTestDatabase();
+  return {
+    dir,
+    env: { DATA_DIR: dir, ...database.env },
+    async cleanup() {
+      await fs.rm(dir, { recursive: true, force: true });
+      await database.drop();
+    },
+  };
 }
 
 export interface TestServer {
@@ -20,6 +42,8 @@ export interface TestServer {
   runtime: Runtime;
   config: Config;
   dataDir: string;
+  /** DATA_DIR and DATABASE_URL of this server: what a restart on the same data needs. */
+  dataEnv: Record<string, string>;
   /** A new account with its API key. */
   account(name?: string, timeZone?: string): Promise<TestAccount>;
   close(): Promise<void>;
@@ -43,7 +67,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await tempDir());
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env });
+  // A given DATABASE_URL is kept too; otherwise a fresh database of this run's dialect, dropped on close.
+  const database = env.DATABASE_URL === undefined ? await createTestDatabase() : null;
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...database?.env, ...env });
   const runtime = await openRuntime(config);
   const contract = contractChecker();
   const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin] });
@@ -60,6 +86,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     runtime,
     config,
     dataDir,
+    dataEnv: { DATA_DIR: dataDir, ...(config.database.kind === 'postgres' ? { DATABASE_URL: config.database.url } : {}) },
     async account(name = 'Bakkerij de Vries', timeZone?: string) {
       const { account, apiKey } = await createAccount(runtime.ctx.db, { name, timeZone });
       return accountClient(url, account.id, apiKey);
@@ -71,6 +98,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await closing;
       await runtime.close();
       if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
       assert.deepEqual(contract.violations, [], `responses that break the OpenAPI document (${contract.checked()} checked)`);
     },
   };

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
 import { purgeExpiredKeys } from '../../src/http/idempotency.js';
+import { createTestDatabase } from '../helpers/database.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, invoiceCount, samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
@@ -191,7 +192,8 @@ describe('Idempotency-Key across a restart', () => {
   it('replays the stored response from the database after the server restarts', async () => {
     const dataDir = await tempDir();
     const key = freshKey();
-    const first = await startTestServer({ DATA_DIR: dataDir });
+    const database = await createTestDatabase();
+    const first = await startTestServer({ DATA_DIR: dataDir, ...database.env });
     const shop = await first.account();
     const customerId = (await shop.createCustomer()).id;
     const fields = validInvoice(customerId);
@@ -200,7 +202,7 @@ describe('Idempotency-Key across a restart', () => {
     assert.equal(original.status, 201);
     await first.close();
 
-    const second = await startTestServer({ DATA_DIR: dataDir, PUBLIC_BASE_URL: first.url });
+    const second = await startTestServer({ ...first.dataEnv, PUBLIC_BASE_URL: first.url });
     try {
       const again = accountClient(second.url, shop.id, shop.apiKey);
       const replay = await snapshot(await withKey(again, key).invoice(fields, pdf));
@@ -210,6 +212,7 @@ describe('Idempotency-Key across a restart', () => {
     } finally {
       await second.close();
       await fs.rm(dataDir, { recursive: true, force: true });
+      await database.drop();
     }
   });
 });

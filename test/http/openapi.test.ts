@@ -6,7 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { contractChecker } from '../helpers/contract.js';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
+import { createTestData, startTestServer, type TestServer } from '../helpers/server.js';
 
 type Document = OpenAPIV3_1.Document;
 
@@ -111,8 +111,8 @@ describe('/docs', () => {
 
 describe('the contract checker every test server runs', () => {
   it('reports an undocumented route and an undocumented status, so the suite-wide check can fail', async () => {
-    const dataDir = await tempDir();
-    const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+    const data = await createTestData();
+    const runtime = await openRuntime(loadConfig({ ...data.env, LOG_LEVEL: 'silent' }));
     const checker = contractChecker();
     const rogue = async (app: import('fastify').FastifyInstance) => {
       app.get('/v1/hidden', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -130,6 +130,7 @@ describe('the contract checker every test server runs', () => {
     } finally {
       await app.close();
       await runtime.close();
+      await data.cleanup();
     }
   });
 });

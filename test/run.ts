@@ -1,0 +1,61 @@
+/**
+ * `npm test`: the whole suite once per database dialect — SQLite, then PostgreSQL — with Node's test runner.
+ * Without a reachable PostgreSQL the second half is skipped and says so plainly; where PostgreSQL is required
+ * (CI=true or KLANTPORTAAL_TEST_REQUIRE_POSTGRES=1, as .ci/run sets) a missing server fails the run instead.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { TEST_POSTGRES_URL } from './helpers/database.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const requirePostgres = process.env.CI === 'true' || process.env.KLANTPORTAAL_TEST_REQUIRE_POSTGRES === '1';
+const only = process.argv.slice(2);
+
+function testFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? testFiles(path.join(dir, entry.name)) : entry.name.endsWith('.test.ts') ? [path.join(dir, entry.name)] : []))
+    .sort();
+}
+
+function runHalf(dialect: 'sqlite' | 'postgres', files: string[]): boolean {
+  console.log(`\n=== ${dialect}: ${files.length} test files ===`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DIALECT: dialect },
+  });
+  const ok = result.status === 0;
+  console.log(`=== ${dialect}: ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  return ok;
+}
+
+async function postgresAnswers(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const files = only.length > 0 ? only : testFiles(path.join(root, 'test'));
+const results: boolean[] = [runHalf('sqlite', files)];
+const unreachable = await postgresAnswers();
+if (unreachable === null) {
+  results.push(runHalf('postgres', files));
+} else if (requirePostgres) {
+  console.error(`\nPostgreSQL is required here but does not answer at ${TEST_POSTGRES_URL}: ${unreachable}`);
+  results.push(false);
+} else {
+  console.log(`\n*** SKIPPED the PostgreSQL half: no server answers at ${TEST_POSTGRES_URL} (${unreachable}). Set TEST_POSTGRES_URL or start PostgreSQL to run it. ***`);
+}
+process.exit(results.every(Boolean) ? 0 : 1);
