@@ -1,10 +1,12 @@
 import type { Config } from './config.js';
-import type { Db } from './db/database.js';
+import type { Db, Dialect } from './db/database.js';
 import type { PdfStore } from './storage/pdf-store.js';
 
 /** What services need from the outside world; built once by the composition root. */
 export interface AppContext {
   config: Config;
   db: Db;
+  /** Which database `db` talks to, for the few places where locking differs. */
+  dialect: Dialect;
   store: PdfStore;
 }

@@ -23,7 +23,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   }
   const store = createPdfStore(config.storage);
   return {
-    ctx: { config, db: database.db, store },
+    ctx: { config, db: database.db, dialect: database.dialect, store },
     database,
     databaseReady: async () => {
       await sql`select 1`.execute(database.db);

@@ -2,7 +2,8 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { notFound, validationFailed } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
-import { deleteInvoiceRow, findInvoice, pdfReferenced, setPaidAt } from './invoice.repository.js';
+import { deleteInvoiceRow, findInvoice, setPaidAt } from './invoice.repository.js';
+import { removePdfIfUnreferenced } from './pdf-lock.js';
 import { parsePaidAt } from './invoice.rules.js';
 import type { Invoice, UpdateInvoiceInput } from './invoice.schemas.js';
 import { toInvoice } from './invoice.service.js';
@@ -28,10 +29,8 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
 export async function deleteInvoice(ctx: AppContext, caller: Caller, id: string): Promise<void> {
   const row = looksLikeId('inv', id) ? await findInvoice(ctx.db, caller.accountId, id) : undefined;
   if (!row) throw missing(id);
+  const deleted = await deleteInvoiceRow(ctx.db, caller.accountId, row.id);
+  if (!deleted) throw missing(id);
   // Under the hash lock, so a concurrent create of the same bytes cannot lose its file.
-  await ctx.store.lockHash(row.pdf_sha256, async () => {
-    const deleted = await ctx.db.transaction().execute((trx) => deleteInvoiceRow(trx, caller.accountId, row.id));
-    if (!deleted) throw missing(id);
-    if (!(await pdfReferenced(ctx.db, row.pdf_sha256))) await ctx.store.remove(row.pdf_sha256);
-  });
+  await removePdfIfUnreferenced(ctx, row.pdf_sha256);
 }

@@ -9,10 +9,11 @@ import { formatAmount } from '../lib/money.js';
 import { nowUtc, toAtom } from '../lib/time.js';
 import type { StoredPdf } from '../storage/pdf-store.js';
 import { StorageUnavailableError } from '../storage/pdf-store.js';
-import { findInvoice, insertInvoice, invoiceNumberTaken, pdfReferenced, type InvoiceRow } from './invoice.repository.js';
+import { findInvoice, insertInvoice, invoiceNumberTaken, type InvoiceRow } from './invoice.repository.js';
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
 import type { Invoice } from './invoice.schemas.js';
 import type { InvoiceUpload } from './invoice.upload.js';
+import { inTransaction, removePdfIfUnreferenced, withPdfLock } from './pdf-lock.js';
 import type { OnCommit } from '../http/idempotency.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
@@ -47,7 +48,8 @@ const duplicateNumber = (invoiceNumber: string) =>
 function isUnavailable(error: unknown): boolean {
   if (error instanceof StorageUnavailableError) return true;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)/.test(code);
+  // SQLite busy/full/I/O; PostgreSQL connection failures (08…), disk full (53…), shutdown (57P…); pool timeouts.
+  return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)|^08|^53|^57P|^ECONNREFUSED$|^ECONNRESET$|^ETIMEDOUT$/.test(code) || /timeout exceeded when trying to connect/i.test(String(error));
 }
 
 /**
@@ -83,18 +85,19 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       created_at: nowUtc(),
     };
     // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
-    await ctx.store.lockHash(pdf.sha256, async () => {
-      const { created } = await pdf.publish();
-      try {
-        await ctx.db.transaction().execute(async (trx) => {
+    let published = false;
+    try {
+      await withPdfLock(ctx, pdf.sha256, async (executor) => {
+        published = (await pdf.publish()).created;
+        await inTransaction(executor, async (trx) => {
           await insertInvoice(trx, row);
           await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl));
         });
-      } catch (error) {
-        if (created && !(await pdfReferenced(ctx.db, pdf.sha256).catch(() => true))) await ctx.store.remove(pdf.sha256);
-        throw error;
-      }
-    });
+      });
+    } catch (error) {
+      if (published) await removePdfIfUnreferenced(ctx, pdf.sha256).catch(() => undefined);
+      throw error;
+    }
     return toInvoice(row, caller, ctx.config.publicBaseUrl);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');

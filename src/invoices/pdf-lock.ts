@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../context.js';
+import type { Executor, Trx } from '../db/database.js';
+import { pdfReferenced } from './invoice.repository.js';
+
+/**
+ * Publishing and removing the bytes of one PDF hash happen under a lock, so a failed or deleted invoice never
+ * removes a file that a concurrent create of the same bytes is about to reference.
+ * - SQLite (one process): an in-process lock per hash; `work` opens its own transactions.
+ * - PostgreSQL (many processes): a transaction-scoped advisory lock on the hash, and `work` runs inside that
+ *   transaction, so the row's commit and the lock's release are one step. (One connection per request, so
+ *   a busy pool cannot deadlock on locks waiting for connections.)
+ */
+export async function withPdfLock<T>(ctx: AppContext, sha256: string, work: (executor: Executor) => Promise<T>): Promise<T> {
+  if (ctx.dialect === 'sqlite') return ctx.store.lockHash(sha256, () => work(ctx.db));
+  return ctx.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${lockKey(sha256)})`.execute(trx);
+    return work(trx);
+  });
+}
+
+/** Runs `work` in the executor's transaction, or in a new one when it is not a transaction. */
+export function inTransaction<T>(executor: Executor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return executor.isTransaction ? work(executor as Trx) : executor.transaction().execute(work);
+}
+
+/** Removes the stored bytes when no invoice references them any more (after a failed create or a delete). */
+export async function removePdfIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
+  await withPdfLock(ctx, sha256, async (executor) => {
+    if (!(await pdfReferenced(executor, sha256))) await ctx.store.remove(sha256);
+  });
+}
+
+// Advisory locks are two int4s: a class for "PDF hash" and 32 bits of the hash (a collision only serialises).
+const LOCK_CLASS = 0x6b70; // "kp"
+function lockKey(sha256: string): number {
+  return Number.parseInt(sha256.slice(0, 8), 16) | 0;
+}
