@@ -1,11 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Kysely as AnyKysely } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import type { Database } from './schema.js';
 
 const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+/**
+ * Kysely's SQLite adapter assumes one process and takes no migration lock. `BEGIN IMMEDIATE` takes SQLite's
+ * write lock for the whole run, so `migrate` started by several processes at once queues up (busy_timeout)
+ * and each migration is applied once.
+ */
+class MigrationLockingAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: AnyKysely<unknown>): Promise<void> {
+    await sql`begin immediate`.execute(db);
+  }
+  override async releaseMigrationLock(db: AnyKysely<unknown>): Promise<void> {
+    await sql`commit`.execute(db);
+  }
+}
+
+class Dialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new MigrationLockingAdapter();
+  }
+}
 
 /** One SQLite file: WAL + synchronous=FULL, so a commit is on disk when it returns, also across power loss. */
 export function openSqlite(file: string): DatabaseHandle {
@@ -15,7 +35,7 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new Dialect({ database: sqlite }) });
   return {
     db,
     dialect: 'sqlite',
