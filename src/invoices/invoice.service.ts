@@ -14,12 +14,15 @@ import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
 import type { Invoice } from './invoice.schemas.js';
 import type { InvoiceUpload } from './invoice.upload.js';
 import type { OnCommit } from '../http/idempotency.js';
+import type { OutboxRow } from '../mail/outbox.repository.js';
+import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customer-invoices/${id}`;
 }
 
-export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string): Invoice {
+/** `notification`: the invoice's outbox row, if it has one (see `notificationsOf`). */
+export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, notification: OutboxRow | undefined): Invoice {
   const self = invoiceUrl(baseUrl, row.id);
   return {
     id: row.id,
@@ -30,6 +33,7 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string): Inv
     amount: formatAmount(row.amount_cents),
     paidAt: row.paid_at ? toAtom(row.paid_at, caller.timeZone) : null,
     createdAt: toAtom(row.created_at, caller.timeZone),
+    notification: toNotification(notification, caller),
     links: {
       self: { href: self, type: 'application/json' },
       customer: { href: customerUrl(baseUrl, row.customer_id), type: 'application/json' },
@@ -82,20 +86,24 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       paid_at: fields.paidAt,
       created_at: nowUtc(),
     };
+    let notification: OutboxRow | undefined;
     // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
     await ctx.store.lockHash(pdf.sha256, async () => {
       const { created } = await pdf.publish();
       try {
-        await ctx.db.transaction().execute(async (trx) => {
+        // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
+        notification = await ctx.db.transaction().execute(async (trx) => {
           await insertInvoice(trx, row);
-          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl));
+          const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
+          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl, queued));
+          return queued;
         });
       } catch (error) {
         if (created && !(await pdfReferenced(ctx.db, pdf.sha256).catch(() => true))) await ctx.store.remove(pdf.sha256);
         throw error;
       }
     });
-    return toInvoice(row, caller, ctx.config.publicBaseUrl);
+    return toInvoice(row, caller, ctx.config.publicBaseUrl, notification);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
     if (isForeignKeyViolation(error)) throw validationFailed([{ field: 'customerId', message: 'is not a customer of your account' }]);
@@ -113,7 +121,9 @@ async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): P
 }
 
 export async function getInvoice(ctx: AppContext, caller: Caller, id: string): Promise<Invoice> {
-  return toInvoice(await requireInvoiceRow(ctx, caller, id), caller, ctx.config.publicBaseUrl);
+  const row = await requireInvoiceRow(ctx, caller, id);
+  const notifications = await notificationsOf(ctx.db, [row.id]);
+  return toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
 }
 
 export async function openInvoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<{ invoice: InvoiceRow; pdf: StoredPdf }> {
