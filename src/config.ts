@@ -91,6 +91,8 @@ function mailConfig(env: Env, dataDir: string, publicBaseUrl: string): MailConfi
   if (smtpUrl) {
     const parsed = url('SMTP_URL', smtpUrl, ['smtp:', 'smtps:'], true);
     if (parsed.hostname === '') throw new ConfigError('SMTP_URL needs a host, e.g. "smtp://user:password@smtp.example.com:587"');
+    // Options in the query would be silently ignored; say so instead.
+    if (parsed.search !== '') throw new ConfigError('SMTP_URL takes no query parameters: use smtps:// for TLS from the start, smtp:// for STARTTLS');
     transport = { kind: 'smtp', url: parsed };
   }
   const retryBaseMs = integer(env, 'MAIL_RETRY_BASE_MS', 30_000, 1, 24 * 3600_000);

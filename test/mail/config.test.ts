@@ -40,6 +40,7 @@ describe('mail configuration', () => {
     assert.match(refused({ SMTP_URL: 'http://mail.example.com' }), /^SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
     const message = refused({ SMTP_URL: 'smtp://user:s3cret@exa mple.com' });
     assert.doesNotMatch(message, /s3cret/);
+    assert.match(refused({ SMTP_URL: 'smtp://mail.example.com?tls.rejectUnauthorized=false' }), /^SMTP_URL takes no query parameters/);
     assert.match(refused({ MAIL_FROM: 'not an address' }), /^MAIL_FROM must be an email address/);
     assert.match(refused({ MAIL_MAX_ATTEMPTS: '0' }), /^MAIL_MAX_ATTEMPTS must be a whole number from 1 to 100/);
     assert.match(refused({ MAIL_RETRY_BASE_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }), /MAIL_RETRY_MAX_MS \(1000\) must not be below MAIL_RETRY_BASE_MS/);
