@@ -33,7 +33,7 @@ function later(ms: number): string {
   return Temporal.Now.instant().add({ milliseconds: ms }).toString({ smallestUnit: 'millisecond' });
 }
 
-/** Renders one claimed row; null when there is nothing to send any more (say why in `missing`). */
+/** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
 async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMail | { missing: string }> {
   const context = await findMessageContext(deps.db, row.invoice_id);
   if (!context) return { missing: 'the invoice no longer exists' };
@@ -122,7 +122,6 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
       } catch (error) {
         // The database refused (busy, disk full): the claim runs out and the message is tried again.
         deps.log.error({ error: errorText(error instanceof Error ? error.message : String(error)) }, 'outbox worker step failed');
-        await pause(deps.mail.pollMs);
       }
       if (!delivered && !stopping) await pause(deps.mail.pollMs);
     }
