@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
 import { ensureDemo } from './cli/demo.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { runMailWorker } from './mail/index.js';
 import { openRuntime } from './runtime.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: klantportaal <command>
 
-  serve                                         the API server (what npm start runs); migrates first
+  serve                                         the API server and the email worker (what npm start runs); migrates first
+  worker                                        only the email worker (more of them may run beside serve)
   migrate                                       bring the database schema up to date
   accounts create --name <name> [--time-zone <zone>] [--json]
   api-keys create --account <id> [--json]       a new API key (printed once)
@@ -17,7 +20,7 @@ const USAGE = `Usage: klantportaal <command>
   api-keys revoke <key-id> [--json]
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
-SMTP_URL, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL (see README.md).`;
+SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* retry settings (see README.md).`;
 
 class UsageError extends Error {}
 
@@ -41,11 +44,16 @@ async function serve(): Promise<void> {
     banner = await ensureDemo(runtime);
   });
   process.stdout.write(`klantportaal listening on ${server.url} (data in ${config.dataDir})\n`);
+  process.stdout.write(`Notification emails go to ${server.mailTransport}\n`);
   if (banner) process.stdout.write(`${banner}\n`);
+  stopOnSignal(() => server.stop(), (signal) => server.app.log.info({ signal }, 'shutting down'));
+}
+
+function stopOnSignal(stop: () => Promise<void>, announce: (signal: string) => void): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      server.app.log.info({ signal }, 'shutting down');
-      server.stop().then(
+      announce(signal);
+      stop().then(
         () => process.exit(0),
         () => process.exit(1),
       );
@@ -53,11 +61,29 @@ async function serve(): Promise<void> {
   }
 }
 
+/** Only the outbox worker, for scale-out: as many as wanted, on the same database as `serve`. */
+async function worker(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  const log = pino({ level: config.logLevel });
+  const mail = runMailWorker(runtime.ctx.db, config, log);
+  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport} (data in ${config.dataDir})\n`);
+  stopOnSignal(
+    async () => {
+      await mail.worker.stop();
+      await runtime.close();
+    },
+    (signal) => log.info({ signal }, 'shutting down'),
+  );
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   switch (command) {
     case 'serve':
       return serve();
+    case 'worker':
+      return worker();
     case 'migrate': {
       const database = openDatabase(loadConfig().database);
       try {

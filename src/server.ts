@@ -2,16 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { runMailWorker } from './mail/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   runtime: Runtime;
   url: string;
+  /** Where notification emails go (SMTP relay or .eml directory), for the start-up line. */
+  mailTransport: string;
   stop(): Promise<void>;
 }
 
-/** Starts the HTTP server; stops gracefully (in-flight requests finish) on SIGINT/SIGTERM. */
+/** Starts the HTTP server and the outbox worker beside it; stops gracefully (in-flight requests finish) on SIGINT/SIGTERM. */
 export async function startServer(config: Config, onStarted?: (runtime: Runtime) => Promise<void>): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const removedTemps = await runtime.ctx.store.cleanupTemporary();
@@ -38,6 +41,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
   const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();
   if (onStarted) await onStarted(runtime);
   await app.listen({ port: config.port, host: config.host });
+  const mail = runMailWorker(runtime.ctx.db, config, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let stopping: Promise<void> | null = null;
@@ -47,12 +51,14 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
       const force = setTimeout(() => app.server.closeAllConnections(), 5000).unref();
       const idle = setInterval(() => app.server.closeIdleConnections(), 100).unref();
       clearInterval(purgeTimer);
-      await app.close();
+      // The worker finishes the email it is sending (bounded by its send timeout) while requests drain.
+      await Promise.all([app.close(), mail.worker.stop()]);
       clearTimeout(force);
       clearInterval(idle);
       await runtime.close();
     })();
     return stopping;
   };
-  return { app, runtime, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, stop };
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  return { app, runtime, url, mailTransport: mail.transport, stop };
 }

@@ -57,12 +57,48 @@ export interface IdempotencyKeysTable {
   locked_until: string;
 }
 
+export type NotificationStatus = 'queued' | 'sent' | 'failed';
+
+/** One email to send; written in the transaction that creates what it is about (transactional outbox). */
+export interface NotificationOutboxTable {
+  id: string;
+  /** What the message is about; today only `invoice-created`. */
+  kind: string;
+  account_id: string;
+  invoice_id: string;
+  /** `<id@domain>`, fixed when queued, so a resend after a crash carries the same Message-ID. */
+  message_id: string;
+  status: NotificationStatus;
+  /** Sends started, the one in progress included. */
+  attempts: number;
+  /** Due when this is past: the next retry, or the end of the lease of the worker sending it. */
+  available_at: string;
+  /** Set by the claim that holds the lease, so only that worker records a failure. */
+  lease_id: string | null;
+  /** The invoice link's raw token, kept only until the message is sent or given up; then null. */
+  access_token: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** Links that open one invoice without signing in; only the token's SHA-256 is kept. */
+export interface InvoiceAccessTokensTable {
+  token_hash: string;
+  invoice_id: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
   customers: CustomersTable;
   customer_invoices: CustomerInvoicesTable;
   idempotency_keys: IdempotencyKeysTable;
+  notification_outbox: NotificationOutboxTable;
+  invoice_access_tokens: InvoiceAccessTokensTable;
 }
 
 export type { Generated };

@@ -2,6 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { notFound, validationFailed } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
+import { notificationsOf } from './invoice-notification.js';
 import { deleteInvoiceRow, findInvoice, setPaidAt } from './invoice.repository.js';
 import { removePdfIfUnreferenced } from './pdf-lock.js';
 import { parsePaidAt } from './invoice.rules.js';
@@ -18,7 +19,8 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
     const row = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
     if (!row) throw missing(id);
     await setPaidAt(trx, caller.accountId, row.id, paidAt.value);
-    return toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl);
+    const notifications = await notificationsOf(trx, [row.id]);
+    return toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
   });
 }
 

@@ -1,6 +1,23 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
 
+export const NotificationState = Type.Object(
+  {
+    status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')], {
+      description:
+        'queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left).',
+    }),
+    attempts: Type.Integer({ minimum: 0, description: 'Delivery attempts so far, the one in progress included.', examples: [1] }),
+    sentAt: Type.Union([Timestamp, Type.Null()], { description: 'When the mail server accepted the email; null until then.' }),
+    lastError: Type.Union([Type.String(), Type.Null()], {
+      description: 'The most recent failure (e.g. the mail server\'s reply), also kept after a later attempt succeeded; null if none.',
+      examples: ['550 5.1.1 Mailbox unavailable'],
+    }),
+  },
+  { additionalProperties: false, description: 'The email telling the customer about this invoice (`sendNotification=true`).' },
+);
+export type Notification = Static<typeof NotificationState>;
+
 export const InvoiceResource = Type.Object(
   {
     id: Type.String({ description: 'Always starts with inv_.', examples: ['inv_abc12345def678'] }),
@@ -11,6 +28,9 @@ export const InvoiceResource = Type.Object(
     amount: Type.String({ pattern: '^-?\\d+\\.\\d{2}$', examples: ['12.95'] }),
     paidAt: Type.Union([Timestamp, Type.Null()]),
     createdAt: Timestamp,
+    notification: Type.Union([NotificationState, Type.Null()], {
+      description: 'State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false).',
+    }),
     links: Type.Object({ self: Link, customer: Link, pdf: Link }, { additionalProperties: false }),
   },
   { additionalProperties: false },

@@ -15,12 +15,15 @@ import type { Invoice } from './invoice.schemas.js';
 import type { InvoiceUpload } from './invoice.upload.js';
 import { inTransaction, removePdfIfUnreferenced, withPdfLock } from './pdf-lock.js';
 import type { OnCommit } from '../http/idempotency.js';
+import type { OutboxRow } from '../mail/outbox.repository.js';
+import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customer-invoices/${id}`;
 }
 
-export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string): Invoice {
+/** `notification`: the invoice's outbox row, if it has one (see `notificationsOf`). */
+export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, notification: OutboxRow | undefined): Invoice {
   const self = invoiceUrl(baseUrl, row.id);
   return {
     id: row.id,
@@ -31,6 +34,7 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string): Inv
     amount: formatAmount(row.amount_cents),
     paidAt: row.paid_at ? toAtom(row.paid_at, caller.timeZone) : null,
     createdAt: toAtom(row.created_at, caller.timeZone),
+    notification: toNotification(notification, caller),
     links: {
       self: { href: self, type: 'application/json' },
       customer: { href: customerUrl(baseUrl, row.customer_id), type: 'application/json' },
@@ -84,21 +88,25 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       paid_at: fields.paidAt,
       created_at: nowUtc(),
     };
+    let notification: OutboxRow | undefined;
     // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
     let published = false;
     try {
       await withPdfLock(ctx, pdf.sha256, async (executor) => {
         published = (await pdf.publish()).created;
-        await inTransaction(executor, async (trx) => {
+        // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
+        notification = await inTransaction(executor, async (trx) => {
           await insertInvoice(trx, row);
-          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl));
+          const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
+          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl, queued));
+          return queued;
         });
       });
     } catch (error) {
       if (published) await removePdfIfUnreferenced(ctx, pdf.sha256).catch(() => undefined);
       throw error;
     }
-    return toInvoice(row, caller, ctx.config.publicBaseUrl);
+    return toInvoice(row, caller, ctx.config.publicBaseUrl, notification);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
     if (isForeignKeyViolation(error)) throw validationFailed([{ field: 'customerId', message: 'is not a customer of your account' }]);
@@ -116,7 +124,9 @@ async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): P
 }
 
 export async function getInvoice(ctx: AppContext, caller: Caller, id: string): Promise<Invoice> {
-  return toInvoice(await requireInvoiceRow(ctx, caller, id), caller, ctx.config.publicBaseUrl);
+  const row = await requireInvoiceRow(ctx, caller, id);
+  const notifications = await notificationsOf(ctx.db, [row.id]);
+  return toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
 }
 
 export async function openInvoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<{ invoice: InvoiceRow; pdf: StoredPdf }> {

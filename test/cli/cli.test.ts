@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLI = path.join(ROOT, 'bin', 'klantportaal.js');
 
 /** Settings a developer's shell might carry that would change what the CLI does. */
-const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'STORAGE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL', 'MAX_PDF_BYTES', 'LOG_LEVEL'];
+const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'STORAGE_URL', 'SMTP_URL', 'MAIL_FROM', 'MAIL_MAX_ATTEMPTS', 'MAIL_RETRY_BASE_MS', 'MAIL_RETRY_MAX_MS', 'MAIL_POLL_MS', 'MAIL_LEASE_MS', 'PUBLIC_BASE_URL', 'MAX_PDF_BYTES', 'LOG_LEVEL'];
 
 interface Run {
   code: number | null;

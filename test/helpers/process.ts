@@ -30,10 +30,23 @@ export interface ServeProcess {
 /** `klantportaal serve` as `npm start` runs it (the built CLI), on a free loopback port. */
 export async function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
   const port = await freePort();
+  const started = await startCliProcess(['serve'], { PORT: String(port), HOST: '127.0.0.1', ...env }, 'klantportaal listening on');
+  return { ...started, url: `http://127.0.0.1:${port}` };
+}
+
+/** `klantportaal worker`: only the outbox worker, on the database DATA_DIR names. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<CliProcess> {
+  return startCliProcess(['worker'], env, 'klantportaal worker started');
+}
+
+export type CliProcess = Omit<ServeProcess, 'url'>;
+
+/** The built CLI with only the given environment; resolves once stdout shows `ready`. */
+export async function startCliProcess(args: string[], env: Record<string, string>, ready: string): Promise<CliProcess> {
   // The bin itself, as npm start and npx run it (its shebang carries the node flags).
-  const child = spawn(path.join(REPO_ROOT, 'bin/klantportaal.js'), ['serve'], {
+  const child = spawn(path.join(REPO_ROOT, 'bin/klantportaal.js'), args, {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -48,20 +61,19 @@ export async function startServeProcess(env: Record<string, string>): Promise<Se
         const found = typeof text === 'string' ? stdout.includes(text) : text.test(stdout);
         if (found) return resolve(stdout);
         if (child.exitCode !== null || Date.now() - started > timeoutMs) {
-          return reject(new Error(`server did not print ${String(text)}; stdout:\n${stdout}\nstderr:\n${stderr}`));
+          return reject(new Error(`process did not print ${String(text)}; stdout:\n${stdout}\nstderr:\n${stderr}`));
         }
         setTimeout(check, 25);
       };
       check();
     });
-  await waitFor('klantportaal listening on');
+  await waitFor(ready);
   return {
     child,
-    url: `http://127.0.0.1:${port}`,
     output: () => stdout,
     waitFor,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       const code = await exited;
       clearTimeout(timer);

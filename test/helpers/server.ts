@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { runMailWorker } from '../../src/mail/index.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { contractChecker } from './contract.js';
 import { createTestDatabase } from './database.js';
@@ -59,11 +60,15 @@ export interface TestAccount {
   createInvoice(fields: Record<string, string>, pdf?: Uint8Array | null): Promise<Response>;
 }
 
+/** Quiet logs for the outbox worker in tests; errors still reach stderr when a test asks for them. */
+const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /**
  * The real app on a real socket over a real SQLite file in a temp dir: what tests talk to.
- * `env` overrides configuration the way the environment would.
+ * `env` overrides configuration the way the environment would. With `worker: true` the outbox worker runs
+ * beside it, as under `serve`.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestServer> {
   // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await tempDir());
@@ -79,6 +84,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const url = `http://127.0.0.1:${address.port}`;
   // Links in responses are built from PUBLIC_BASE_URL; point it at this server so tests can follow them.
   runtime.ctx.config.publicBaseUrl = env.PUBLIC_BASE_URL ?? url;
+  const mail = options.worker ? runMailWorker(runtime.ctx.db, runtime.ctx.config, silentLog) : null;
 
   const server: TestServer = {
     url,
@@ -95,7 +101,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       // Tests are over: do not wait for keep-alive connections to time out.
       const closing = app.close();
       app.server.closeAllConnections();
-      await closing;
+      await Promise.all([closing, mail?.worker.stop()]);
       await runtime.close();
       if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
       await database?.drop();

@@ -11,6 +11,7 @@ interface InvoiceBody {
   amount: string;
   paidAt: string | null;
   createdAt: string;
+  notification: { status: string; attempts: number; sentAt: string | null; lastError: string | null } | null;
   links: Record<string, { href: string; type: string }>;
 }
 
@@ -44,7 +45,12 @@ describe('POST /v1/customer-invoices: happy paths', () => {
     assert.equal(res.status, 201);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const body = (await res.json()) as InvoiceBody;
-    assert.deepEqual(Object.keys(body).sort(), ['amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'paidAt'].sort());
+    // The published fields, plus the notification state API.md adds (additive, so existing clients are unaffected).
+    assert.deepEqual(
+      Object.keys(body).sort(),
+      ['amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'notification', 'paidAt'].sort(),
+    );
+    assert.deepEqual(body.notification, { status: 'queued', attempts: 0, sentAt: null, lastError: null });
     assert.match(body.id, /^inv_[0-9a-z]+$/);
     assert.equal(res.headers.get('location'), `${server.url}/v1/customer-invoices/${body.id}`);
     assert.equal(body.customerId, customerId);

@@ -1,0 +1,54 @@
+import type { Caller } from '../accounts/account.service.js';
+import type { MailConfig } from '../config.js';
+import type { Executor } from '../db/database.js';
+import { newId } from '../lib/ids.js';
+import { toAtom } from '../lib/time.js';
+import { findOutboxRowsByInvoices, insertOutboxRow, type OutboxRow } from '../mail/outbox.repository.js';
+import { issueAccessToken } from './invoice-access.js';
+import type { InvoiceRow } from './invoice.repository.js';
+import type { Notification } from './invoice.schemas.js';
+
+export const INVOICE_CREATED = 'invoice-created';
+
+/**
+ * Queues the "new invoice" email in the caller's transaction, so it exists exactly when the invoice does.
+ * The link's raw token rides along in the outbox row until the message is sent (the worker needs it to
+ * render the link); only its hash is kept for good.
+ */
+export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRow, mail: MailConfig): Promise<OutboxRow> {
+  const token = await issueAccessToken(trx, invoice, invoice.created_at);
+  const id = newId('ntf');
+  const row: OutboxRow = {
+    id,
+    kind: INVOICE_CREATED,
+    account_id: invoice.account_id,
+    invoice_id: invoice.id,
+    message_id: `<${id}@${mail.from.address.split('@').pop() ?? 'localhost'}>`,
+    status: 'queued',
+    attempts: 0,
+    available_at: invoice.created_at,
+    lease_id: null,
+    access_token: token,
+    last_error: null,
+    sent_at: null,
+    created_at: invoice.created_at,
+  };
+  await insertOutboxRow(trx, row);
+  return row;
+}
+
+export function toNotification(row: OutboxRow | undefined, caller: Caller): Notification | null {
+  if (!row) return null;
+  return {
+    status: row.status,
+    attempts: row.attempts,
+    sentAt: row.sent_at ? toAtom(row.sent_at, caller.timeZone) : null,
+    lastError: row.last_error,
+  };
+}
+
+/** The notification of each invoice (by invoice id), in one query. */
+export async function notificationsOf(db: Executor, invoiceIds: readonly string[]): Promise<Map<string, OutboxRow>> {
+  const rows = await findOutboxRowsByInvoices(db, invoiceIds);
+  return new Map(rows.filter((r) => r.kind === INVOICE_CREATED).map((r) => [r.invoice_id, r]));
+}

@@ -1,0 +1,30 @@
+/** One rendered email, ready for a transport. */
+export interface OutgoingMail {
+  from: { name: string; address: string };
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** `<…@…>`; the same on every attempt, so a receiver can drop a duplicate. */
+  messageId: string;
+}
+
+/** Sends mail somewhere: an SMTP relay, or `.eml` files. Implementations are chosen by `createMailTransport`. */
+export interface MailTransport {
+  /** Where messages go, for logs and the start-up line (never with a password). */
+  readonly description: string;
+  /** Resolves once the message was accepted; rejects with a `MailSendError` or another error. */
+  send(mail: OutgoingMail, signal: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A failed send, said as the outbox needs it: may the same message go through on a later attempt? */
+export class MailSendError extends Error {
+  override name = 'MailSendError';
+  constructor(
+    message: string,
+    readonly temporary: boolean,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,137 @@
+import { Temporal } from 'temporal-polyfill';
+import type { MailConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import { randomId } from '../lib/ids.js';
+import { nowUtc } from '../lib/time.js';
+import { invoicePortalUrl } from '../invoices/invoice-access.js';
+import { renderInvoiceMessage } from './invoice-message.js';
+import type { MailTransport, OutgoingMail } from './mail-transport.js';
+import { claimDueMessage, findMessageContext, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
+import { classifyFailure, errorText, retryDelayMs } from './retry.js';
+
+/** The part of pino (Fastify's logger, or the worker command's own) the worker writes to. */
+export interface WorkerLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface MailWorkerDeps {
+  db: Db;
+  mail: MailConfig;
+  publicBaseUrl: string;
+  transport: MailTransport;
+  log: WorkerLog;
+}
+
+export interface MailWorker {
+  /** Takes no new message, lets the one being sent finish (bounded by the send timeout), then resolves. */
+  stop(): Promise<void>;
+}
+
+function later(ms: number): string {
+  return Temporal.Now.instant().add({ milliseconds: ms }).toString({ smallestUnit: 'millisecond' });
+}
+
+/** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
+async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMail | { missing: string }> {
+  const context = await findMessageContext(deps.db, row.invoice_id);
+  if (!context) return { missing: 'the invoice no longer exists' };
+  if (!row.access_token) return { missing: 'the invoice link token is gone' };
+  const rendered = renderInvoiceMessage({
+    locale: context.customer_locale,
+    businessName: context.account_name,
+    customerName: context.customer_name,
+    invoiceNumber: context.invoice_number,
+    amountCents: context.amount_cents,
+    issuedAt: context.issued_at,
+    paid: context.paid_at !== null,
+    link: invoicePortalUrl(deps.publicBaseUrl, row.access_token),
+  });
+  return {
+    // Without a name in MAIL_FROM the business speaks: the customer knows it, not us.
+    from: { name: deps.mail.from.name ?? context.account_name, address: deps.mail.from.address },
+    to: { name: context.customer_name, address: context.customer_email },
+    messageId: row.message_id,
+    ...rendered,
+  };
+}
+
+/** Claims one due message and sends it; false when none was due. */
+async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise<boolean> {
+  const { db, mail, log } = deps;
+  const leaseId = randomId();
+  const row = await claimDueMessage(db, nowUtc(), later(mail.leaseMs), leaseId);
+  if (!row) return false;
+  const context = { notificationId: row.id, invoiceId: row.invoice_id, attempt: row.attempts };
+  if (row.attempts > mail.maxAttempts) {
+    // The last allowed attempt was cut off (its worker died): stop here rather than try without end.
+    await markFailed(db, row.id, leaseId, row.last_error ?? 'the last attempt did not finish');
+    log.warn(context, 'notification failed: no attempts left');
+    return true;
+  }
+  const message = await compose(deps, row);
+  if ('missing' in message) {
+    await markFailed(db, row.id, leaseId, message.missing);
+    log.warn({ ...context, reason: message.missing }, 'notification failed');
+    return true;
+  }
+  try {
+    await deps.transport.send(message, AbortSignal.timeout(sendTimeoutMs));
+  } catch (error) {
+    const { temporary, reason } = classifyFailure(error);
+    const text = errorText(reason);
+    if (temporary && row.attempts < mail.maxAttempts) {
+      const delay = retryDelayMs(row.attempts, mail.retryBaseMs, mail.retryMaxMs);
+      await markRetry(db, row.id, leaseId, later(delay), text);
+      log.warn({ ...context, error: text, retryInMs: delay }, 'notification not sent; will retry');
+    } else {
+      await markFailed(db, row.id, leaseId, text);
+      log.error({ ...context, error: text, temporary }, 'notification failed');
+    }
+    return true;
+  }
+  await markSent(db, row.id, nowUtc());
+  log.info({ ...context, messageId: row.message_id }, 'notification sent');
+  return true;
+}
+
+/**
+ * The outbox worker: claims due messages one at a time (a claim is a lease, so a worker that dies mid-send
+ * frees its message when the lease runs out), sends, records the outcome. Delivery is at least once; the
+ * stable Message-ID lets receivers drop a duplicate. Any number of workers may run on one database.
+ */
+export function startMailWorker(deps: MailWorkerDeps): MailWorker {
+  const sendTimeoutMs = Math.max(250, Math.floor(deps.mail.leaseMs / 2));
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = (async () => {
+    while (!stopping) {
+      let delivered = false;
+      try {
+        delivered = await deliverNext(deps, sendTimeoutMs);
+      } catch (error) {
+        // The database refused (busy, disk full): the claim runs out and the message is tried again.
+        deps.log.error({ error: errorText(error instanceof Error ? error.message : String(error)) }, 'outbox worker step failed');
+      }
+      if (!delivered && !stopping) await pause(deps.mail.pollMs);
+    }
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
