@@ -28,6 +28,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     databaseReady: async () => {
       await sql`select 1`.execute(database.db);
     },
-    close: () => database.close(),
+    close: async () => {
+      await store.close();
+      await database.close();
+    },
   };
 }
