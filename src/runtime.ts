@@ -21,7 +21,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await database.close();
     throw error;
   }
-  const store = createPdfStore(config.storage);
+  const store = await createPdfStore(config.storage);
   return {
     ctx: { config, db: database.db, store },
     database,

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 
+// The same as the private helpers of upload-memory.test.ts (left as they are to keep this branch's diff small):
+// that test can import these instead.
+
 export const MiB = 1024 * 1024;
 
 /** Peak and current resident memory of a process, in bytes, from /proc. */

@@ -34,7 +34,7 @@ const backends: { name: string; open(): Promise<Harness> }[] = [
       const config = loadConfig({ DATA_DIR: dataDir });
       assert.equal(config.storage.kind, 'files');
       const dir = config.storage.dir;
-      const store = createPdfStore(config.storage);
+      const store = await createPdfStore(config.storage);
       return {
         store,
         published: async () => pdfNames(await fs.readdir(dir)),
@@ -56,7 +56,7 @@ const backends: { name: string; open(): Promise<Harness> }[] = [
       const config = loadConfig({ DATA_DIR: dataDir, ...s3.env });
       assert.equal(config.storage.kind, 's3');
       const staging = config.storage.stagingDir;
-      const store = createPdfStore(config.storage);
+      const store = await createPdfStore(config.storage);
       return {
         store,
         published: async () => pdfNames(await s3.keys()),

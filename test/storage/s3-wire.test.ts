@@ -43,7 +43,7 @@ describe('S3 store on the wire', () => {
     const { port } = proxy.address() as AddressInfo;
     dataDir = await tempDir();
     const url = `s3://${s3.bucket}?endpoint=http://127.0.0.1:${port}&region=us-east-1&forcePathStyle=true`;
-    store = createPdfStore(loadConfig({ ...s3.env, STORAGE_URL: url, DATA_DIR: dataDir }).storage);
+    store = await createPdfStore(loadConfig({ ...s3.env, STORAGE_URL: url, DATA_DIR: dataDir }).storage);
   });
   after(async () => {
     await store.close();
