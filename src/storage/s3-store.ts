@@ -45,7 +45,9 @@ function verifying(sha256: string): Transform {
  *   (SHA-256 has no whole-object form for multipart). The bytes read back from the staging file are re-hashed on
  *   the way out, and a mismatch fails the upload before it is completed, so the key always names its content.
  * The client asks for checksums only WHEN_REQUIRED: otherwise recent SDKs stream every PUT as `aws-chunked` with
- * a trailing CRC32, which old S3-compatible servers (s3rver among them) would store verbatim, framing included.
+ * a trailing CRC32, which old S3-compatible servers (s3rver among them) store verbatim, framing included. s3rver
+ * ignores x-amz-checksum-* headers altogether (accepts a wrong one, stores none), so against it the checksum is
+ * only sent, not checked; test/storage/s3-wire.test.ts shows what goes on the wire.
  */
 export class S3PdfStore implements PdfStore {
   private readonly client: S3Client;
