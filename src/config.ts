@@ -6,7 +6,7 @@ export interface Config {
   host: string;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
-  storage: { kind: 'files'; dir: string };
+  storage: FileStorageConfig | S3StorageConfig;
   mail: MailConfig;
   publicBaseUrl: string;
   maxPdfBytes: number;
@@ -28,6 +28,24 @@ export interface MailConfig {
   pollMs: number;
   /** How long a claimed message is the claiming worker's; a worker that dies frees it when this runs out. */
   leaseMs: number;
+}
+
+export interface FileStorageConfig {
+  kind: 'files';
+  dir: string;
+}
+
+export interface S3StorageConfig {
+  kind: 's3';
+  bucket: string;
+  region: string;
+  /** An S3-compatible service's URL; null means AWS's own endpoint for the region. */
+  endpoint: string | null;
+  forcePathStyle: boolean;
+  /** null: the AWS SDK's default chain (instance or container role, shared profile). */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null;
+  /** Local directory where an upload is staged (hashed) before it is sent. */
+  stagingDir: string;
 }
 
 /** Thrown for a bad setting; the CLI prints its message as one line and exits. */
@@ -109,6 +127,47 @@ function mailConfig(env: Env, dataDir: string, publicBaseUrl: string): MailConfi
   };
 }
 
+const S3_PARAMS = ['endpoint', 'region', 'forcePathStyle'];
+// S3's bucket naming rules (lower case, 3–63 characters, no leading or trailing dot or dash).
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** `s3://bucket?endpoint=…&region=…&forcePathStyle=true`, credentials from the usual AWS_* variables. */
+function s3Storage(env: Env, raw: string, stagingDir: string): S3StorageConfig {
+  const parsed = url('STORAGE_URL', raw, ['s3:']);
+  const bucket = parsed.hostname;
+  if (!BUCKET.test(bucket)) throw new ConfigError(`STORAGE_URL must name a bucket (3–63 characters a-z 0-9 . -): s3://bucket?region=…, got "${bucket}"`);
+  if (parsed.pathname !== '' && parsed.pathname !== '/') {
+    throw new ConfigError(`STORAGE_URL takes no path (objects are always pdfs/<sha256>.pdf), got "${parsed.pathname}"`);
+  }
+  if (parsed.username || parsed.password) throw new ConfigError('STORAGE_URL must not hold credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  for (const name of parsed.searchParams.keys()) {
+    if (!S3_PARAMS.includes(name)) throw new ConfigError(`STORAGE_URL: unknown parameter "${name}"; known: ${S3_PARAMS.join(', ')}`);
+  }
+  const rawEndpoint = parsed.searchParams.get('endpoint')?.trim();
+  const endpoint = rawEndpoint ? url('STORAGE_URL endpoint', rawEndpoint, ['http:', 'https:']).href.replace(/\/+$/, '') : null;
+  const region = parsed.searchParams.get('region')?.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
+  if (!region) throw new ConfigError('STORAGE_URL needs a region: add ?region=… (or set AWS_REGION)');
+  const rawPathStyle = parsed.searchParams.get('forcePathStyle') ?? 'false';
+  if (rawPathStyle !== 'true' && rawPathStyle !== 'false') {
+    throw new ConfigError(`STORAGE_URL forcePathStyle must be true or false, got "${rawPathStyle}"`);
+  }
+  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together (or both left unset to use an instance role)');
+  }
+  const sessionToken = env.AWS_SESSION_TOKEN?.trim();
+  return {
+    kind: 's3',
+    bucket,
+    region,
+    endpoint,
+    forcePathStyle: rawPathStyle === 'true',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : null,
+    stagingDir,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST?.trim() || '127.0.0.1';
@@ -121,10 +180,9 @@ export function loadConfig(env: Env = process.env): Config {
     ? { kind: 'postgres', url: databaseUrl, poolSize }
     : { kind: 'sqlite', file: path.join(dataDir, 'klantportaal.sqlite') };
   const storageUrl = env.STORAGE_URL?.trim();
-  if (storageUrl) {
-    url('STORAGE_URL', storageUrl, ['s3:']);
-    throw new ConfigError('STORAGE_URL: S3 storage is not supported by this version yet; leave it unset to keep PDFs in DATA_DIR');
-  }
+  const storage: Config['storage'] = storageUrl
+    ? s3Storage(env, storageUrl, path.join(dataDir, 'pdf-staging'))
+    : { kind: 'files', dir: path.join(dataDir, 'pdfs') };
 
   const rawBase = env.PUBLIC_BASE_URL?.trim();
   const publicBaseUrl = rawBase
@@ -145,7 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     database,
-    storage: { kind: 'files', dir: path.join(dataDir, 'pdfs') },
+    storage,
     mail,
     publicBaseUrl,
     maxPdfBytes,

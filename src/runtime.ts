@@ -21,13 +21,16 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await database.close();
     throw error;
   }
-  const store = createPdfStore(config.storage);
+  const store = await createPdfStore(config.storage);
   return {
     ctx: { config, db: database.db, dialect: database.dialect, store },
     database,
     databaseReady: async () => {
       await sql`select 1`.execute(database.db);
     },
-    close: () => database.close(),
+    close: async () => {
+      await store.close();
+      await database.close();
+    },
   };
 }

@@ -131,7 +131,10 @@ export async function getInvoice(ctx: AppContext, caller: Caller, id: string): P
 
 export async function openInvoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<{ invoice: InvoiceRow; pdf: StoredPdf }> {
   const invoice = await requireInvoiceRow(ctx, caller, id);
-  const pdf = await ctx.store.open(invoice.pdf_sha256);
+  const pdf = await ctx.store.open(invoice.pdf_sha256).catch((error: unknown) => {
+    if (error instanceof StorageUnavailableError) throw unavailable('The PDF cannot be read right now. Retry later.');
+    throw error;
+  });
   // A row without its bytes is our failure, never the client's: it is logged and answered 500.
   if (!pdf) throw new Error(`PDF ${invoice.pdf_sha256} of invoice ${invoice.id} is missing from the store`);
   return { invoice, pdf };

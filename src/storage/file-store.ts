@@ -1,22 +1,12 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { randomId } from '../lib/ids.js';
+import type { Readable } from 'node:stream';
 import { KeyedMutex } from '../lib/keyed-mutex.js';
-import { StorageUnavailableError, type PdfStore, type StagedPdf } from './pdf-store.js';
+import type { PdfStore, StagedPdf } from './pdf-store.js';
+import { removeTempFiles, stageToFile, translateFsError } from './staging.js';
 
-const TEMP_PREFIX = '.tmp-';
 const SHA256 = /^[0-9a-f]{64}$/;
-// Errors that mean "the disk cannot take this now", not "the request was bad".
-const UNAVAILABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM', 'EMFILE', 'ENFILE']);
-
-function translate(error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code && UNAVAILABLE.has(code) ? new StorageUnavailableError(`PDF storage cannot take the write (${code})`) : error;
-}
 
 async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await fsp.open(dir, 'r');
@@ -44,26 +34,8 @@ export class FilePdfStore implements PdfStore {
   }
 
   async stage(source: Readable): Promise<StagedPdf> {
-    const temp = path.join(this.dir, `${TEMP_PREFIX}${randomId()}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        size += chunk.length;
-        if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8 - head.length)]);
-        callback(null, chunk);
-      },
-    });
-    try {
-      // flush: the stream fsyncs the file before it closes.
-      await pipeline(source, meter, fs.createWriteStream(temp, { flush: true }));
-    } catch (error) {
-      await fsp.rm(temp, { force: true });
-      throw translate(error);
-    }
-    const sha256 = hash.digest('hex');
+    // flush: the temp file is fsync'd before it is renamed into place.
+    const { path: temp, sha256, size, head } = await stageToFile(source, this.dir, true);
     const final = this.finalPath(sha256);
     let settled = false;
     const dir = this.dir;
@@ -82,7 +54,7 @@ export class FilePdfStore implements PdfStore {
           await fsyncDirectory(dir);
           return { created: !existed };
         } catch (error) {
-          throw translate(error);
+          throw translateFsError(error);
         }
       },
       async discard() {
@@ -98,7 +70,7 @@ export class FilePdfStore implements PdfStore {
       return { size: stat.size, stream: fs.createReadStream(this.finalPath(sha256)) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw translate(error);
+      throw translateFsError(error);
     }
   }
 
@@ -115,10 +87,11 @@ export class FilePdfStore implements PdfStore {
     await fsp.access(this.dir, fs.constants.W_OK);
   }
 
-  async cleanupTemporary(): Promise<number> {
-    const names = await fsp.readdir(this.dir);
-    const temps = names.filter((name) => name.startsWith(TEMP_PREFIX));
-    await Promise.all(temps.map((name) => fsp.rm(path.join(this.dir, name), { force: true })));
-    return temps.length;
+  cleanupTemporary(): Promise<number> {
+    return removeTempFiles(this.dir);
+  }
+
+  async close(): Promise<void> {
+    // Nothing held open between requests.
   }
 }

@@ -18,7 +18,7 @@ export interface StoredPdf {
 }
 
 /**
- * Content-addressed PDF storage. Implementations: `file-store.ts` (DATA_DIR), later S3.
+ * Content-addressed PDF storage. Implementations: `file-store.ts` (DATA_DIR) and `s3-store.ts` (S3-compatible).
  * Callers serialise publish/remove of one hash through `lockHash` so a failed upload can never
  * delete bytes that a concurrent upload of the same file is about to reference.
  */
@@ -31,6 +31,8 @@ export interface PdfStore {
   check(): Promise<void>;
   /** Removes temporary objects left by a crash; returns how many. */
   cleanupTemporary(): Promise<number>;
+  /** Releases connections; the store is not used afterwards. */
+  close(): Promise<void>;
 }
 
 /** The disk or store cannot take the bytes (full, read-only, gone): the client may retry later. */

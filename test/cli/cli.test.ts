@@ -225,6 +225,7 @@ describe('bad configuration and bad commands', { concurrency: true }, () => {
     ['DATABASE_URL=mysql://x (migrate)', { DATABASE_URL: 'mysql://x' }, ['migrate']],
     ['DATABASE_URL not a URL', { DATABASE_URL: 'not a url' }, ['accounts', 'create', '--name', 'X']],
     ['STORAGE_URL=ftp://x', { STORAGE_URL: 'ftp://x' }, ['serve']],
+    ['STORAGE_URL=s3://…&forcePathStyle=yes', { STORAGE_URL: 's3://bucket?region=x&forcePathStyle=yes' }, ['serve']],
     ['PUBLIC_BASE_URL=javascript:alert(1)', { PUBLIC_BASE_URL: 'javascript:alert(1)' }, ['serve']],
     ['MAX_PDF_BYTES=-1', { MAX_PDF_BYTES: '-1' }, ['serve']],
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, ['serve']],

@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { tempDir } from './server.js';
+
+// s3rver's one built-in key pair; it checks SigV4 signatures against it.
+const ACCESS_KEY = 'S3RVER';
+
+export interface S3Server {
+  bucket: string;
+  endpoint: string;
+  /** The environment that points the app at this server. */
+  env: Record<string, string>;
+  /** Keys in the bucket, sorted, read through the real AWS client. */
+  keys(): Promise<string[]>;
+  /** s3rver's events so far, e.g. "ObjectCreated:Put pdfs/….pdf". */
+  events: string[];
+  /** Stops answering (connections refused) until `start` again, on the same port and data. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops and removes its data. */
+  close(): Promise<void>;
+}
+
+/** A real S3-compatible server (s3rver) on a loopback port, with one empty bucket. */
+export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Server> {
+  const directory = await tempDir('kp-s3rver-');
+  const events: string[] = [];
+  let port = 0;
+  let running: S3rver | null = null;
+  const start = async () => {
+    const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
+    server.on('event', (event: S3rver.Event) => {
+      for (const record of event.Records) events.push(`${record.eventName} ${record.s3.object.key}`);
+    });
+    ({ port } = await server.run());
+    running = server;
+  };
+  const stop = async () => {
+    await running?.close();
+    running = null;
+  };
+  await start();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return {
+    bucket,
+    endpoint,
+    env: {
+      STORAGE_URL: `s3://${bucket}?endpoint=${encodeURIComponent(endpoint)}&region=us-east-1&forcePathStyle=true`,
+      AWS_ACCESS_KEY_ID: ACCESS_KEY,
+      AWS_SECRET_ACCESS_KEY: ACCESS_KEY,
+    },
+    async keys() {
+      const out = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+      return (out.Contents ?? []).map((object) => object.Key ?? '').sort();
+    },
+    events,
+    stop,
+    start,
+    async close() {
+      await stop();
+      client.destroy();
+      await fs.rm(directory, { recursive: true, force: true });
+    },
+  };
+}
