@@ -56,7 +56,9 @@ export async function listInvoices(db: Executor, accountId: string, filters: Inv
   if (filters.invoiceNumber !== undefined) query = query.where('invoice_number', '=', filters.invoiceNumber);
   if (page.after) {
     const { createdAt, id } = page.after;
-    query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    // A row-value comparison, not `a < x OR (a = x AND b < y)`: only this form lets the index seek to the cursor
+    // (SQLite and PostgreSQL alike); the OR form walks the index from the newest row, so deep pages got slower.
+    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
   return rows.map(normalise);
