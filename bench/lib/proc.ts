@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 const BIN = path.join(REPO_ROOT, 'bin/klantportaal.js');
+/** The node flags on the bin's shebang line (`#!/usr/bin/env -S node <flags>`). */
+export const SHEBANG_FLAGS = /^#!.*\bnode\b(.*)$/m.exec(fs.readFileSync(BIN, 'utf8').split('\n')[0] ?? '')?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 
 export const MiB = 1024 * 1024;
 
@@ -137,6 +139,8 @@ export interface KlantportaalOptions {
   env?: Record<string, string>;
   /** Write a V8 CPU profile into this directory when the process exits. */
   cpuProfDir?: string;
+  /** Run as `node <nodeArgs> bin/klantportaal.js serve` instead of through the bin's shebang (experiments). */
+  nodeArgs?: string[];
   name?: string;
 }
 
@@ -146,11 +150,11 @@ export interface KlantportaalOptions {
  */
 export async function startKlantportaal(options: KlantportaalOptions): Promise<{ server: Server; readyMs: number }> {
   const port = await freePort();
-  const profiled = options.cpuProfDir !== undefined;
+  const nodeArgs = options.cpuProfDir !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, ...SHEBANG_FLAGS] : options.nodeArgs;
   return spawnServer({
     name: options.name ?? 'klantportaal',
-    command: profiled ? process.execPath : BIN,
-    args: profiled ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, '--max-semi-space-size=1', BIN, 'serve'] : ['serve'],
+    command: nodeArgs ? process.execPath : BIN,
+    args: nodeArgs ? [...nodeArgs, BIN, 'serve'] : ['serve'],
     env: { LOG_LEVEL: options.logLevel ?? 'info', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...options.env },
     dataDir: options.dataDir,
     port,
@@ -160,12 +164,12 @@ export async function startKlantportaal(options: KlantportaalOptions): Promise<{
 }
 
 /** The baseline in bench/baseline-server.ts: bare node:http + busboy + fsync + rename + dir fsync + one insert. */
-export async function startBaseline(dataDir: string, name = 'baseline'): Promise<{ server: Server; readyMs: number }> {
+export async function startBaseline(dataDir: string, name = 'baseline', nodeArgs: string[] = []): Promise<{ server: Server; readyMs: number }> {
   const port = await freePort();
   return spawnServer({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', path.join(REPO_ROOT, 'bench/baseline-server.ts')],
+    args: [...nodeArgs, '--import', 'tsx', path.join(REPO_ROOT, 'bench/baseline-server.ts')],
     env: {},
     dataDir,
     port,
