@@ -5,13 +5,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { startS3Server, type S3Server } from '../helpers/s3.js';
-import { tempDir } from '../helpers/server.js';
+import { createTestData, type TestData } from '../helpers/server.js';
 import { memory, MiB, streamedUpload } from '../helpers/streamed-upload.js';
 
 /** `klantportaal serve` (the built CLI, as npm start runs it) with STORAGE_URL pointing at s3rver. */
 describe('serve on S3 storage', () => {
   let s3: S3Server;
   let dataDir: string;
+  let data: TestData;
   let server: ServeProcess;
   let apiKey: string;
   let customerId: string;
@@ -19,11 +20,12 @@ describe('serve on S3 storage', () => {
 
   before(async () => {
     s3 = await startS3Server();
-    dataDir = await tempDir('kp-s3-serve-');
+    data = await createTestData('kp-s3-serve-');
+    dataDir = data.dir;
     // What a process killed mid-upload leaves behind.
     await fs.mkdir(staging());
     await fs.writeFile(path.join(staging(), '.tmp-left-by-a-crash'), '%PDF-1.7 half');
-    server = await startServeProcess({ ...s3.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(128 * MiB) });
+    server = await startServeProcess({ ...s3.env, ...data.env, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(128 * MiB) });
     const banner = await server.waitFor('--form invoiceNumber');
     apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
     customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
@@ -31,7 +33,7 @@ describe('serve on S3 storage', () => {
   after(async () => {
     await server.stop();
     await s3.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await data.cleanup();
   });
 
   it('removes staging files left by a crash at start', async () => {
