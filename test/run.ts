@@ -21,10 +21,11 @@ function testFiles(dir: string): string[] {
     .sort();
 }
 
+/** A test that hangs fails after 5 minutes, and a file whose servers were left running still ends. */
 function runHalf(dialect: 'sqlite' | 'postgres', files: string[]): boolean {
   console.log(`\n=== ${dialect}: ${files.length} test files ===`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', '--test-force-exit', ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, TEST_DIALECT: dialect },

@@ -101,7 +101,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/v1/customer-invoices/:id/pdf',
       // The 200 body is the stored PDF, streamed; `x-binary` documents it (see http/openapi.ts).
-      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors } } },
+      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors, 503: Problem } } },
       async (request, reply) => {
         const { invoice, pdf } = await openInvoicePdf(ctx, callerOf(request), request.params.id);
         reply

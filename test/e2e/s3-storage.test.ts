@@ -21,8 +21,11 @@ describe('the app on S3-compatible storage (s3rver on a loopback port, STORAGE_U
     customerId = (await shop.createCustomer()).id;
   });
   after(async () => {
-    await server.close();
-    await s3.close();
+    try {
+      await server.close();
+    } finally {
+      await s3.close();
+    }
   });
 
   const stagingFiles = async () => {
