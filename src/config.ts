@@ -210,3 +210,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
   };
 }
+
+/**
+ * The configuration of a `klantportaal copy` target: the same settings, another database and PDF store (with
+ * no storage URL the PDFs go to the files in DATA_DIR, as they would for a server).
+ */
+export function loadCopyTargetConfig(databaseUrl: string, storageUrl: string | undefined, env: Env = process.env): Config {
+  return loadConfig({ ...env, DATABASE_URL: databaseUrl, STORAGE_URL: storageUrl ?? '' });
+}

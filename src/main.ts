@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
 import { ensureDemo } from './cli/demo.js';
-import { ConfigError, loadConfig } from './config.js';
+import { copyInstallation, CopyRefusedError } from './cli/copy.js';
+import { ConfigError, loadConfig, loadCopyTargetConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { runMailWorker } from './mail/index.js';
@@ -14,6 +15,9 @@ const USAGE = `Usage: klantportaal <command>
   serve                                         the API server and the email worker (what npm start runs); migrates first
   worker                                        only the email worker (more of them may run beside serve)
   migrate                                       bring the database schema up to date
+  copy --to-database-url <postgres://…> [--to-storage-url <s3://…>]
+                                                copy everything (rows and PDFs) into an empty PostgreSQL
+                                                database and another PDF store, e.g. from SQLite + files
   accounts create --name <name> [--time-zone <zone>] [--json]
   api-keys create --account <id> [--json]       a new API key (printed once)
   api-keys list --account <id> [--json]
@@ -94,6 +98,23 @@ async function run(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'copy': {
+      const { values } = parseArgs({ args: [sub, ...rest].filter((a): a is string => a !== undefined), options: { 'to-database-url': { type: 'string' }, 'to-storage-url': { type: 'string' } } });
+      const toDatabase = values['to-database-url'];
+      if (!toDatabase) throw new UsageError('copy needs --to-database-url postgres://…');
+      const target = loadCopyTargetConfig(toDatabase, values['to-storage-url']);
+      const report = await withRuntime(async (source) => {
+        const into = await openRuntime(target);
+        try {
+          return await copyInstallation(source, into, (line) => process.stdout.write(`${line}\n`));
+        } finally {
+          await into.close();
+        }
+      });
+      const total = Object.values(report.rows).reduce((a, b) => a + b, 0);
+      process.stdout.write(`Copied ${total} rows and ${report.pdfs.copied + report.pdfs.alreadyThere} PDFs. Point DATABASE_URL and STORAGE_URL at the target and start serving.\n`);
+      return;
+    }
     case 'accounts': {
       if (sub !== 'create') throw new UsageError(`unknown accounts command "${sub ?? ''}"`);
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, 'time-zone': { type: 'string' }, json: { type: 'boolean' } } });
@@ -142,10 +163,10 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError) {
+  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError || error instanceof CopyRefusedError) {
     process.stderr.write(`klantportaal: ${error.message}\n`);
     if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
-    process.exit(error instanceof ConfigError ? 78 : 64);
+    process.exit(error instanceof ConfigError ? 78 : error instanceof CopyRefusedError ? 1 : 64);
   }
   // parseArgs reports unknown or malformed options with a code; say it in one line too.
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
