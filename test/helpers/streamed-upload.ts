@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 
-// The same as the private helpers of upload-memory.test.ts (left as they are to keep this branch's diff small):
-// that test can import these instead.
+// Memory tests of `serve` processes (files and S3): uploads generated on the fly, and the server's peak RSS.
 
 export const MiB = 1024 * 1024;
 
