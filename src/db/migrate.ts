@@ -24,7 +24,18 @@ export async function migrateToLatest(database: DatabaseHandle): Promise<string[
   const migrationTableSchema =
     database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely's introspection reads every schema's tables; another schema dropped meanwhile (3F000) makes that one
+    // query fail although ours is fine. Nothing was migrated by then, so running it again is safe.
+    if (!(database.dialect === 'postgres' && isOtherSchemaGone(error, migrationTableSchema) && attempt < 5)) {
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+  }
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && ours !== undefined && !message.includes(`"${ours}"`);
 }
