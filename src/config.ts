@@ -24,8 +24,10 @@ export interface LimitsConfig {
   headersTimeoutMs: number;
   /** A connection on which nothing at all arrives. */
   idleTimeoutMs: number;
-  /** Requests per API key per minute (fixed window, counted in the database); 0 turns the limit off. */
+  /** Requests per API key per window (fixed window, counted in the database); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** The window; 60 s unless a test or a burst policy wants it shorter. */
+  rateLimitWindowSeconds: number;
   /** Notification emails queued per account per hour; 0 turns the cap off. */
   notificationsPerHour: number;
 }
@@ -221,6 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     headersTimeoutMs: Math.min(requestTimeoutMs, integer(env, 'HEADERS_TIMEOUT_MS', 20_000, 500, 600_000)),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 30_000, 500, 3600_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
     notificationsPerHour: integer(env, 'NOTIFICATIONS_PER_HOUR', 1000, 0, 1_000_000),
   };
   const orphanPdfGraceMs = integer(env, 'ORPHAN_PDF_GRACE_SECONDS', 900, 0, 30 * 24 * 3600) * 1000;

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { currentWindow } from './http/rate-limit.js';
+import { deleteWindowsBefore } from './http/rate-limit.repository.js';
 import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
 import { runMailWorker } from './mail/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
@@ -40,6 +42,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
     if (purged > 0) app.log.info({ purged }, 'forgot idempotency keys older than 24 h');
     const orphans = await removeOrphanedPdfs(runtime.ctx, config.orphanPdfGraceMs).catch((error: unknown) => (app.log.warn({ err: error }, 'removing orphaned PDFs failed'), 0));
     if (orphans > 0) app.log.info({ orphans }, 'removed PDFs that no invoice references (left by an interrupted upload)');
+    await deleteWindowsBefore(runtime.ctx.db, currentWindow(config.limits.rateLimitWindowSeconds)).catch((error: unknown) => app.log.warn({ err: error }, 'purging rate limit windows failed'));
   };
   await purgeKeys();
   const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();
