@@ -147,11 +147,15 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
     await Promise.all(clients);
   }
 
-  /** Every pending request retried until it gets its 201, with no kill; each must get it within 30 s. */
+  /**
+   * Every pending request retried until it gets its 201, with no kill, by 32 clients that each keep one request
+   * until it succeeds (honouring Retry-After): each must get its 201 within 30 s of its first retry.
+   */
   async function settle(): Promise<void> {
-    const started = Date.now();
-    await Promise.all(
-      [...pending].map(async (job) => {
+    const queue = [...pending];
+    const client = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const started = Date.now();
         while (!job.acknowledged && Date.now() - started < 60_000) {
           const { ok, retryAfter } = await send(server.url, job);
           if (!ok) await new Promise((resolve) => setTimeout(resolve, Math.max(1, retryAfter) * 1000));
@@ -159,8 +163,9 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
         const seconds = (Date.now() - started) / 1000;
         figures.maxSettleSeconds = Math.max(figures.maxSettleSeconds, seconds);
         if (!job.acknowledged || seconds > 30) violation(`${job.key}: same-key retry got no 201 within 30 s (${seconds.toFixed(1)} s)`);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, client));
   }
 
   try {
