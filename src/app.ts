@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, 
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { requireApiKey } from './http/auth.js';
-import { registerErrorHandling, sendProblem } from './http/error-handler.js';
+import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
@@ -36,6 +36,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
+    // A client that trickles its request (slowloris) or goes silent is cut off (RELIABILITY.md S4). Fastify's
+    // own default is no request timeout at all; Node checks these every connectionsCheckingInterval.
+    requestTimeout: ctx.config.limits.requestTimeoutMs,
+    connectionTimeout: ctx.config.limits.idleTimeoutMs,
+    http: { headersTimeout: ctx.config.limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    clientErrorHandler,
     ajv: {
       // Report every failing field, never silently drop or coerce what the client sent.
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false },
