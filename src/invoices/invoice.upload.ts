@@ -46,7 +46,9 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
   };
   try {
     for await (const part of request.parts({ limits: multipartLimits(maxPdfBytes) })) {
-      const name = part.fieldname;
+      // busboy hands over a part without a name (or with an empty one) as it is; such a part is reported under
+      // a name of its own, since a problem's `field` must be a string (an undefined one made the 422 a 500).
+      const name = part.fieldname || '(unnamed part)';
       if (part.type === 'file') {
         if (name !== 'pdf') {
           fail(name, INVOICE_FIELDS.has(name) ? 'must be a text field, not a file' : 'is not a known field');
