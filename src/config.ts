@@ -16,7 +16,7 @@ export interface Config {
   orphanPdfGraceMs: number;
 }
 
-/** What one client may cost us (OWASP API4): time per request, requests per minute, emails per hour. */
+/** What one client may cost us (OWASP API4): time per request and requests per minute. */
 export interface LimitsConfig {
   /** Whole request, headers and body (a client trickling bytes is cut off after this). */
   requestTimeoutMs: number;
@@ -28,8 +28,6 @@ export interface LimitsConfig {
   rateLimitPerMinute: number;
   /** The window; 60 s unless a test or a burst policy wants it shorter. */
   rateLimitWindowSeconds: number;
-  /** Notification emails queued per account per hour; 0 turns the cap off. */
-  notificationsPerHour: number;
 }
 
 /** Outgoing email: where it goes, who it is from, and how the outbox worker retries. */
@@ -224,7 +222,6 @@ export function loadConfig(env: Env = process.env): Config {
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 30_000, 500, 3600_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
-    notificationsPerHour: integer(env, 'NOTIFICATIONS_PER_HOUR', 1000, 0, 1_000_000),
   };
   const orphanPdfGraceMs = integer(env, 'ORPHAN_PDF_GRACE_SECONDS', 900, 0, 30 * 24 * 3600) * 1000;
 

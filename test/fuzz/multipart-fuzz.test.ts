@@ -39,7 +39,9 @@ const request = fc.record({
   delayMs: fc.constantFrom(0, 0, 0, 0, 20),
 });
 
-function build(r: fc.Infer<typeof request>, apiKey: string): Buffer[] {
+type HostileRequest = typeof request extends fc.Arbitrary<infer T> ? T : never;
+
+function build(r: HostileRequest, apiKey: string): Buffer[] {
   const parts = r.parts.map((p) => {
     const disposition = ['form-data', p.name === null ? null : `name="${p.name}"`, p.filename === null ? null : `filename="${p.filename}"`].filter(Boolean).join('; ');
     return Buffer.concat([Buffer.from(`--${r.boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}${p.extraHeaders}\r\n`, 'latin1'), p.body, Buffer.from('\r\n')]);

@@ -76,7 +76,7 @@ describe('schema-driven fuzzing (F1)', () => {
       fc.asyncProperty(request, async (r) => {
         let path = r.op.path;
         r.op.pathParams.forEach((name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(String(r.params[i])))));
-        const query = new URLSearchParams(Object.entries(r.query).map(([k, v]) => [k, asText(v)])).toString();
+        const query = new URLSearchParams(Object.entries(r.query).map(([k, v]): [string, string] => [k, asText(v)])).toString();
         const headers: Record<string, string> = {};
         if (r.key !== null) headers['idempotency-key'] = r.key;
         let body: string | FormData | undefined;

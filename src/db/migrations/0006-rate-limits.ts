@@ -11,7 +11,5 @@ export const rateLimits: Migration = {
       .addColumn('count', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('rate_limit_windows_pk', ['bucket', 'window_start'])
       .execute();
-    // The notification cap counts an account's emails of the last hour.
-    await db.schema.createIndex('notification_outbox_account_created').on('notification_outbox').columns(['account_id', 'created_at']).execute();
   },
 };
