@@ -4,10 +4,11 @@ import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, 
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { requireApiKey } from './http/auth.js';
-import { registerErrorHandling, sendProblem } from './http/error-handler.js';
+import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
+import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   databaseReady: () => Promise<void>;
   /** Plugins registered at the root before any route (tests use one to check every response against the spec). */
   extensions?: FastifyPluginAsync[];
+  /** Where requests per API key are counted; by default what suits the dialect (see http/rate-limit.ts). */
+  rateLimiter?: RateLimiter;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -33,6 +36,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
+    // A client that trickles its request (slowloris) or goes silent is cut off (RELIABILITY.md S4). Fastify's
+    // own default is no request timeout at all; Node checks these every connectionsCheckingInterval.
+    requestTimeout: ctx.config.limits.requestTimeoutMs,
+    connectionTimeout: ctx.config.limits.idleTimeoutMs,
+    http: { headersTimeout: ctx.config.limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    clientErrorHandler,
     ajv: {
       // Report every failing field, never silently drop or coerce what the client sent.
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false },
@@ -62,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await registerOpenApiRoutes(app);
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.db);
+    rateLimit(v1, options.rateLimiter ?? createRateLimiter(ctx), ctx.config.limits.rateLimitPerMinute, ctx.config.limits.rateLimitWindowSeconds);
     await v1.register(customerRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
   });

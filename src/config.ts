@@ -11,6 +11,23 @@ export interface Config {
   publicBaseUrl: string;
   maxPdfBytes: number;
   logLevel: string;
+  limits: LimitsConfig;
+  /** Published PDFs that no invoice references are removed at start and hourly once they are this old. */
+  orphanPdfGraceMs: number;
+}
+
+/** What one client may cost us (OWASP API4): time per request and requests per minute. */
+export interface LimitsConfig {
+  /** Whole request, headers and body (a client trickling bytes is cut off after this). */
+  requestTimeoutMs: number;
+  /** Request line and headers. */
+  headersTimeoutMs: number;
+  /** A connection on which nothing at all arrives. */
+  idleTimeoutMs: number;
+  /** Requests per API key per window (fixed window, counted in the database); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** The window; 60 s unless a test or a burst policy wants it shorter. */
+  rateLimitWindowSeconds: number;
 }
 
 /** Outgoing email: where it goes, who it is from, and how the outbox worker retries. */
@@ -198,6 +215,16 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
 
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 300_000, 1000, 3600_000);
+  const limits: LimitsConfig = {
+    requestTimeoutMs,
+    headersTimeoutMs: Math.min(requestTimeoutMs, integer(env, 'HEADERS_TIMEOUT_MS', 20_000, 500, 600_000)),
+    idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 30_000, 500, 3600_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+  };
+  const orphanPdfGraceMs = integer(env, 'ORPHAN_PDF_GRACE_SECONDS', 900, 0, 30 * 24 * 3600) * 1000;
+
   return {
     port,
     host,
@@ -208,6 +235,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicBaseUrl,
     maxPdfBytes,
     logLevel,
+    limits,
+    orphanPdfGraceMs,
   };
 }
 

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { currentWindow } from './http/rate-limit.js';
+import { deleteWindowsBefore } from './http/rate-limit.repository.js';
+import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
 import { runMailWorker } from './mail/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
@@ -32,10 +35,14 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
     throw new Error(`${runtime.database.dialect} durability settings are off (${settings}); refusing to serve`);
   }
   if (removedTemps > 0) app.log.info({ removedTemps }, 'removed temporary upload files left by an earlier run');
-  // Idempotency keys are kept 24 h; forget older ones at start and then hourly.
+  // Idempotency keys are kept 24 h; forget older ones at start and then hourly. PDFs orphaned by a crash
+  // between publish and commit go the same way, so a 201 never points at a missing file and none lingers.
   const purgeKeys = async () => {
     const purged = await purgeExpiredKeys(runtime.ctx.db).catch((error: unknown) => (app.log.warn({ err: error }, 'purging idempotency keys failed'), 0));
     if (purged > 0) app.log.info({ purged }, 'forgot idempotency keys older than 24 h');
+    const orphans = await removeOrphanedPdfs(runtime.ctx, config.orphanPdfGraceMs).catch((error: unknown) => (app.log.warn({ err: error }, 'removing orphaned PDFs failed'), 0));
+    if (orphans > 0) app.log.info({ orphans }, 'removed PDFs that no invoice references (left by an interrupted upload)');
+    await deleteWindowsBefore(runtime.ctx.db, currentWindow(config.limits.rateLimitWindowSeconds)).catch((error: unknown) => app.log.warn({ err: error }, 'purging rate limit windows failed'));
   };
   await purgeKeys();
   const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();

@@ -155,7 +155,8 @@ export async function startKlantportaal(options: KlantportaalOptions): Promise<{
     name: options.name ?? 'klantportaal',
     command: nodeArgs ? process.execPath : BIN,
     args: nodeArgs ? [...nodeArgs, BIN, 'serve'] : ['serve'],
-    env: { LOG_LEVEL: options.logLevel ?? 'info', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...options.env },
+    // No rate limit: the bench drives one API key far past 600 requests a minute on purpose.
+    env: { LOG_LEVEL: options.logLevel ?? 'info', PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: '0', ...options.env },
     dataDir: options.dataDir,
     port,
     logFile: path.join(path.dirname(options.dataDir), `${options.name ?? 'klantportaal'}.log`),

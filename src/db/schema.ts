@@ -99,6 +99,15 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;
+  rate_limit_windows: RateLimitWindowsTable;
+}
+
+/** Requests per API key (by `bucket`, a hash prefix of the key) in one fixed one-minute window. */
+export interface RateLimitWindowsTable {
+  bucket: string;
+  /** Minutes since the Unix epoch. */
+  window_start: number;
+  count: number;
 }
 
 export type { Generated };

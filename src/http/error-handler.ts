@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError, type FieldError, type ProblemSlug, validationFailed } from './problems.js';
 
@@ -129,4 +130,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     sendProblem(reply, new ProblemError('not-found', 'No resource lives at this method and path.'));
   });
+}
+
+/**
+ * Errors Node's HTTP parser raises before a request exists (too slow, headers too large, not HTTP at all):
+ * answered as problem+json on the raw socket, like every other error, and the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [slug, detail]: [ProblemSlug, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['request-timeout', 'The request did not arrive in time; the connection is closed.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['headers-too-large', 'The request headers are larger than allowed.']
+        : ['invalid-request', 'The request is not valid HTTP.'];
+  const problem = new ProblemError(slug, detail);
+  const body = JSON.stringify(problem.toProblem());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.toProblem().title}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

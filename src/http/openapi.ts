@@ -26,6 +26,7 @@ const STATUS_TEXT: Record<string, string> = {
   '413': 'The request or the PDF is larger than allowed.',
   '415': 'Wrong Content-Type for this endpoint.',
   '422': 'Validation failed; `errors` names every failing field.',
+  '429': 'Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds.',
   '500': 'Something went wrong on our side; quote X-Request-Id.',
   '503': 'The database or the PDF storage cannot take the write right now; nothing was stored. Retry later.',
 };
@@ -42,6 +43,8 @@ const components: OpenAPIV3_1.ComponentsObject = {
     IdempotentReplayed: header('`true` when this is the stored response of an earlier request with the same Idempotency-Key.', { type: 'string', enum: ['true'] }),
     WwwAuthenticate: header('The authentication scheme: `Bearer realm="klantportaal"`.'),
     RetryAfter: header('Seconds to wait before retrying.', { type: 'string', pattern: '^\\d+$' }),
+    RateLimitPolicy: header('The rate limit of this API key (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"api-key";q=600;w=60`: q requests per w seconds.'),
+    RateLimit: header('What is left of it (IETF draft), e.g. `"api-key";r=599;t=42`: r requests left, t seconds until the window resets.'),
   },
   parameters: {
     IdempotencyKey: {
@@ -76,7 +79,7 @@ function complete(doc: Document): Document {
       operation.security = api ? [{ apiKey: [] }] : [];
       const responses = (operation.responses ??= {}) as Record<string, OpenAPIV3_1.ResponseObject>;
       if (api) {
-        for (const status of ['400', '401', '500']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
+        for (const status of ['400', '401', '429', '500']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
       }
       if (method === 'post') {
         operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
@@ -98,7 +101,7 @@ function complete(doc: Document): Document {
         delete operation['x-binary'];
         responses['200'] = { description: '', content: { [binary]: { schema: { type: 'string', contentMediaType: binary } } } };
       }
-      for (const [status, response] of Object.entries(responses)) completeResponse(status, response, method);
+      for (const [status, response] of Object.entries(responses)) completeResponse(status, response, method, api);
     }
   }
   return doc;
@@ -108,7 +111,7 @@ function problemResponse(): OpenAPIV3_1.ResponseObject {
   return { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 }
 
-function completeResponse(status: string, response: OpenAPIV3_1.ResponseObject, method: string): void {
+function completeResponse(status: string, response: OpenAPIV3_1.ResponseObject, method: string, api: boolean): void {
   response.description = STATUS_TEXT[status] ?? response.description ?? '';
   const headers: Record<string, OpenAPIV3_1.ReferenceObject> = { 'X-Request-Id': ref('RequestId') };
   if (status === '201') {
@@ -116,6 +119,12 @@ function completeResponse(status: string, response: OpenAPIV3_1.ResponseObject, 
     headers['Idempotent-Replayed'] = ref('IdempotentReplayed');
   }
   if (status === '401') headers['WWW-Authenticate'] = ref('WwwAuthenticate');
+  if (status === '429') headers['Retry-After'] = ref('RetryAfter');
+  // Counted per API key: every authenticated answer says how much is left.
+  if (api && status !== '401') {
+    headers['RateLimit-Policy'] = ref('RateLimitPolicy');
+    headers.RateLimit = ref('RateLimit');
+  }
   if (status === '503' || (status === '409' && method === 'post')) headers['Retry-After'] = ref('RetryAfter');
   response.headers = { ...response.headers, ...headers };
   if (status === '204') {

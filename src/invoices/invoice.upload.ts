@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { ProblemError, validationFailed, type FieldError } from '../http/problems.js';
+import { ProblemError, unavailable, validationFailed, type FieldError } from '../http/problems.js';
 import type { PdfStore, StagedPdf } from '../storage/pdf-store.js';
 import { StorageUnavailableError } from '../storage/pdf-store.js';
 import { INVOICE_FIELDS } from './invoice.rules.js';
@@ -46,7 +46,9 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
   };
   try {
     for await (const part of request.parts({ limits: multipartLimits(maxPdfBytes) })) {
-      const name = part.fieldname;
+      // busboy hands over a part without a name (or with an empty one) as it is; such a part is reported under
+      // a name of its own, since a problem's `field` must be a string (an undefined one made the 422 a 500).
+      const name = part.fieldname || '(unnamed part)';
       if (part.type === 'file') {
         if (name !== 'pdf') {
           fail(name, INVOICE_FIELDS.has(name) ? 'must be a text field, not a file' : 'is not a known field');
@@ -88,7 +90,9 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
 }
 
 function readError(error: unknown, maxPdfBytes: number): unknown {
-  if (error instanceof ProblemError || error instanceof StorageUnavailableError) return error;
+  if (error instanceof ProblemError) return error;
+  // The disk filled up (or went read-only) while the PDF streamed in: nothing was kept, the client may retry.
+  if (error instanceof StorageUnavailableError) return unavailable('The PDF could not be stored right now; nothing was kept. Retry later.');
   // File-system errors are ours, not the client's: let the error handler log them as such.
   if ((error as NodeJS.ErrnoException | null)?.syscall) return error;
   const code = (error as { code?: string } | null)?.code;

@@ -24,10 +24,15 @@ export function inTransaction<T>(executor: Executor, work: (trx: Trx) => Promise
   return executor.isTransaction ? work(executor as Trx) : executor.transaction().execute(work);
 }
 
-/** Removes the stored bytes when no invoice references them any more (after a failed create or a delete). */
-export async function removePdfIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
-  await withPdfLock(ctx, sha256, async (executor) => {
-    if (!(await pdfReferenced(executor, sha256))) await ctx.store.remove(sha256);
+/**
+ * Removes the stored bytes when no invoice references them any more (after a failed create, a delete, or a
+ * crash between publish and commit); true when it removed them.
+ */
+export async function removePdfIfUnreferenced(ctx: AppContext, sha256: string): Promise<boolean> {
+  return withPdfLock(ctx, sha256, async (executor) => {
+    if (await pdfReferenced(executor, sha256)) return false;
+    await ctx.store.remove(sha256);
+    return true;
   });
 }
 

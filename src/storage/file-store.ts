@@ -3,10 +3,12 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { KeyedMutex } from '../lib/keyed-mutex.js';
-import type { PdfStore, StagedPdf } from './pdf-store.js';
+import type { PdfStore, PublishedPdf, StagedPdf } from './pdf-store.js';
 import { removeTempFiles, stageToFile, translateFsError } from './staging.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const PUBLISHED = /^[0-9a-f]{64}\.pdf$/;
+const LIST_PAGE = 500;
 
 async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await fsp.open(dir, 'r');
@@ -85,6 +87,19 @@ export class FilePdfStore implements PdfStore {
 
   async check(): Promise<void> {
     await fsp.access(this.dir, fs.constants.W_OK);
+  }
+
+  async *listPublished(): AsyncIterable<PublishedPdf[]> {
+    const names = (await fsp.readdir(this.dir)).filter((name) => PUBLISHED.test(name));
+    for (let i = 0; i < names.length; i += LIST_PAGE) {
+      yield names.slice(i, i + LIST_PAGE).map((name) => {
+        const file = path.join(this.dir, name);
+        return {
+          sha256: name.slice(0, 64),
+          modifiedAt: () => fsp.stat(file).then((stat) => stat.mtime, () => null),
+        };
+      });
+    }
   }
 
   cleanupTemporary(): Promise<number> {

@@ -12,6 +12,12 @@ export interface StagedPdf {
   discard(): Promise<void>;
 }
 
+/** One published PDF as a listing sees it; the age is looked up only for the few that need it. */
+export interface PublishedPdf {
+  readonly sha256: string;
+  modifiedAt(): Promise<Date | null>;
+}
+
 export interface StoredPdf {
   size: number;
   stream: Readable;
@@ -29,6 +35,8 @@ export interface PdfStore {
   lockHash<T>(sha256: string, work: () => Promise<T>): Promise<T>;
   /** Throws when the store cannot take a write. */
   check(): Promise<void>;
+  /** Every published PDF, in pages (for the orphan sweep). */
+  listPublished(): AsyncIterable<PublishedPdf[]>;
   /** Removes temporary objects left by a crash; returns how many. */
   cleanupTemporary(): Promise<number>;
   /** Releases connections; the store is not used afterwards. */

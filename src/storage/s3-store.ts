@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { pipeline, Readable, Transform } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3StorageConfig } from '../config.js';
 import { KeyedMutex } from '../lib/keyed-mutex.js';
-import type { PdfStore, StagedPdf, StoredPdf } from './pdf-store.js';
+import type { PdfStore, PublishedPdf, StagedPdf, StoredPdf } from './pdf-store.js';
 import { isNotFound, translateS3Error } from './s3-errors.js';
 import { removeTempFiles, stageToFile } from './staging.js';
 
@@ -169,6 +169,25 @@ export class S3PdfStore implements PdfStore {
     } catch (error) {
       throw translateS3Error(error);
     }
+  }
+
+  async *listPublished(): AsyncIterable<PublishedPdf[]> {
+    let token: string | undefined;
+    do {
+      const page = await this.client
+        .send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'pdfs/', ContinuationToken: token }))
+        .catch((error: unknown) => {
+          throw translateS3Error(error);
+        });
+      const items: PublishedPdf[] = [];
+      for (const object of page.Contents ?? []) {
+        const sha256 = /^pdfs\/([0-9a-f]{64})\.pdf$/.exec(object.Key ?? '')?.[1];
+        const modified = object.LastModified ?? null;
+        if (sha256) items.push({ sha256, modifiedAt: async () => modified });
+      }
+      if (items.length > 0) yield items;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   /**

@@ -74,7 +74,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dataDir = env.DATA_DIR ?? (await tempDir());
   // A given DATABASE_URL is kept too; otherwise a fresh database of this run's dialect, dropped on close.
   const database = env.DATABASE_URL === undefined ? await createTestDatabase() : null;
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...database?.env, ...env });
+  // No rate limit unless a test asks for one: several tests drive one key far past 600 requests a minute.
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...database?.env, ...env });
   const runtime = await openRuntime(config);
   const contract = contractChecker();
   const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin] });

@@ -173,6 +173,19 @@ for (const backend of backends) {
       assert.equal(await h.store.cleanupTemporary(), 0);
     });
 
+    it('listPublished lists exactly the published hashes, with their modification time', async () => {
+      const staged = await h.store.stage(source(pdf()));
+      await staged.publish();
+      await staged.discard();
+      await h.store.stage(source(pdf())); // staged only: not listed
+      const listed = new Map<string, Date | null>();
+      for await (const page of h.store.listPublished()) for (const item of page) listed.set(item.sha256, await item.modifiedAt());
+      assert.deepEqual([...listed.keys()].sort(), [...(await h.published())].sort());
+      const modified = listed.get(staged.sha256);
+      assert.ok(modified instanceof Date && Math.abs(modified.getTime() - Date.now()) < 10 * 60_000, String(modified));
+      await h.store.cleanupTemporary();
+    });
+
     it('lockHash runs work on one hash one at a time', async () => {
       const order: string[] = [];
       const work = (name: string) => async () => {
