@@ -19,6 +19,9 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[] }> = [
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
 ];
 
+/** Tables whose rows are not carried over: per-minute rate-limit counters start afresh on the new database. */
+export const NOT_COPIED_TABLES: readonly string[] = ['rate_limit_windows'];
+
 const BATCH = 500;
 
 type Row = Record<string, unknown>;

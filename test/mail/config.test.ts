@@ -52,7 +52,7 @@ describe('mail configuration', () => {
       execFile(
         process.execPath,
         [path.join(REPO_ROOT, 'bin/klantportaal.js'), 'worker'],
-        { env: { PATH: process.env.PATH ?? '', DATA_DIR: '/tmp/kp-config-test', MAIL_FROM: 'nobody' }, timeout: 20_000 },
+        { env: { PATH: process.env.PATH ?? '', DATA_DIR: '/tmp/kp-config-test', MAIL_FROM: 'nobody' }, timeout: 60_000 },
         (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
       );
     });
