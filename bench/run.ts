@@ -107,7 +107,8 @@ async function runCreate(results: Results, postgres: Backend | null): Promise<st
     }),
   );
   results.create = { pdfBytes: PDF_BYTES, rows, ratios };
-  for (const r of ratios.filter((x) => x.connections === 16 && x.target !== 'klantportaal LOG_LEVEL=warn')) {
+  // The baseline is SQLite's least work; on PostgreSQL the ratio is shown, but it is no target of its own.
+  for (const r of ratios.filter((x) => x.connections === 16 && x.target === 'klantportaal')) {
     results.targets.push({ name: `create rps ${r.target} ÷ baseline, c=16`, value: String(r.rps), target: `≥ ${TARGETS.createRatio}`, met: r.rps >= TARGETS.createRatio });
   }
   // The baseline's own tail in the same run says how much of a long tail is the disk and the machine.
