@@ -46,7 +46,7 @@ export function postgresBackend(serverUrl: string): Backend & { version(): Promi
     name: 'PostgreSQL',
     explainKind: 'EXPLAIN (ANALYZE, BUFFERS)',
 
-    version: () => withClient(serverUrl, async (client) => (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?'),
+    version: () => withClient(serverUrl, async (client) => (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?'),
 
     async create(dataDir) {
       const schema = `kp_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
