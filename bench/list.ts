@@ -2,12 +2,13 @@
  * 3. List scaling: one account with a small and one with a large number of invoices (seeded in bulk straight
  * into the database, every invoice sharing one PDF), each behind its own `klantportaal serve`. The p50 of
  * GET /v1/customer-invoices for: the first page, a page deep in the list reached by cursor, and the same with a
- * customerId filter; requests alternate between the two servers. Also the EXPLAIN QUERY PLAN of each query.
+ * customerId filter; requests alternate between the two servers. Also the plan of each query (EXPLAIN QUERY PLAN on
+ * SQLite, EXPLAIN ANALYZE on PostgreSQL).
  */
 import http from 'node:http';
 import { encodeCursor } from '../src/http/pagination.js';
 import type { InvoiceFilters } from '../src/invoices/invoice.repository.js';
-import type { Backend, ExplainedQuery, Seeded } from './lib/backends.js';
+import type { Backend, BenchDatabase, ExplainedQuery, Seeded } from './lib/backends.js';
 import type { PreparedKlantportaal } from './lib/klantportaal.js';
 import { percentile, ratio, round } from './lib/stats.js';
 
@@ -15,6 +16,7 @@ export interface ListDataset {
   label: string;
   invoices: number;
   prepared: PreparedKlantportaal;
+  database: BenchDatabase;
   seeded: Seeded;
   customers: number;
 }
@@ -126,7 +128,7 @@ export async function benchList(
       const after = listCase.afterRow?.(dataset);
       const filters = { ...listCase.filters };
       if (filters.customerId !== undefined) filters.customerId = listCase.query(dataset).customerId ?? '';
-      explain[dataset.label] = await backend.explain(dataset.prepared.dataDir, dataset.prepared.tenant.accountId, filters, {
+      explain[dataset.label] = await backend.explain(dataset.database, dataset.prepared.tenant.accountId, filters, {
         limit: LIMIT,
         after: after === undefined ? null : { createdAt: dataset.seeded.createdAtOf(after), id: dataset.seeded.idOf(after) },
       });

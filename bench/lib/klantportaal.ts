@@ -7,9 +7,9 @@ export interface Tenant {
   apiKey: string;
 }
 
-/** A new account through the real CLI (which also migrates the database in DATA_DIR). */
-export async function createAccount(dataDir: string, name = 'Bench Bakkerij B.V.'): Promise<Tenant> {
-  const out = JSON.parse(await cli(['accounts', 'create', '--name', name, '--json'], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' })) as {
+/** A new account through the real CLI (which also migrates the database: DATA_DIR's, or env's DATABASE_URL). */
+export async function createAccount(dataDir: string, env: Record<string, string> = {}, name = 'Bench Bakkerij B.V.'): Promise<Tenant> {
+  const out = JSON.parse(await cli(['accounts', 'create', '--name', name, '--json'], { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' })) as {
     account: { id: string };
     apiKey: string;
   };
@@ -38,7 +38,7 @@ export interface PreparedKlantportaal {
 export async function prepareKlantportaal(root: string, options: Omit<KlantportaalOptions, 'dataDir'> = {}): Promise<PreparedKlantportaal> {
   const dataDir = path.join(root, 'data');
   await fsp.mkdir(dataDir, { recursive: true });
-  const tenant = await createAccount(dataDir);
+  const tenant = await createAccount(dataDir, options.env);
   const { server, readyMs } = await startKlantportaal({ ...options, dataDir });
   const customer = await api(server, tenant.apiKey, 'POST', '/v1/customers', { name: 'Jansen Installatietechniek', email: 'administratie@jansen.example' });
   if (customer.status !== 201) throw new Error(`creating a customer answered ${customer.status}: ${JSON.stringify(customer.json)}`);

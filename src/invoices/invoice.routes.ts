@@ -50,12 +50,16 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const upload = await readInvoiceUpload(request, ctx.store, ctx.config.maxPdfBytes);
         try {
           // "The same request" is the same fields and the same PDF bytes; multipart boundaries differ per retry.
-          const print = fingerprint({
-            method: 'POST',
-            path: '/v1/customer-invoices',
-            accountId: caller.accountId,
-            payload: { fields: Object.fromEntries(upload.fields), pdf: upload.pdf?.sha256 ?? null },
-          });
+          // Without a key nothing compares it.
+          const print =
+            key === null
+              ? ''
+              : fingerprint({
+                  method: 'POST',
+                  path: '/v1/customer-invoices',
+                  accountId: caller.accountId,
+                  payload: { fields: Object.fromEntries(upload.fields), pdf: upload.pdf?.sha256 ?? null },
+                });
           const result = await idempotent(ctx.db, caller, key, print, created, (onCommit) => createInvoice(ctx, caller, upload, onCommit));
           return sendIdempotent(reply, result);
         } finally {

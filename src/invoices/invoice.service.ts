@@ -88,25 +88,24 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       paid_at: fields.paidAt,
       created_at: nowUtc(),
     };
-    let notification: OutboxRow | undefined;
     // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
     let published = false;
     try {
-      await withPdfLock(ctx, pdf.sha256, async (executor) => {
+      return await withPdfLock(ctx, pdf.sha256, async (executor) => {
         published = (await pdf.publish()).created;
         // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
-        notification = await inTransaction(executor, async (trx) => {
+        return inTransaction(executor, async (trx) => {
           await insertInvoice(trx, row);
           const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
-          await onCommit?.(trx, toInvoice(row, caller, ctx.config.publicBaseUrl, queued));
-          return queued;
+          const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
+          await onCommit?.(trx, invoice);
+          return invoice;
         });
       });
     } catch (error) {
       if (published) await removePdfIfUnreferenced(ctx, pdf.sha256).catch(() => undefined);
       throw error;
     }
-    return toInvoice(row, caller, ctx.config.publicBaseUrl, notification);
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
     if (isForeignKeyViolation(error)) throw validationFailed([{ field: 'customerId', message: 'is not a customer of your account' }]);
