@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
+import { runApiCommand } from './cli/api-commands.js';
 import { ensureDemo } from './cli/demo.js';
+import { UsageError } from './cli/errors.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -19,10 +21,16 @@ const USAGE = `Usage: klantportaal <command>
   api-keys list --account <id> [--json]
   api-keys revoke <key-id> [--json]
 
+Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
+  customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]
+  customers get <id> | list [--reference <ref>] [--email <email>] [--limit N] | update <id> [fields] | delete <id>
+  invoices upload <file.pdf> --customer <id> --number <n> --issued <YYYY-MM-DD> --amount <12.95> [--paid-at <time>] [--notify]
+  invoices get <id> | list [--customer <id>] [--paid true|false] [--issued-from/--issued-to <date>] [--number <n>] [--limit N]
+  invoices mark-paid <id> [--at <time>] [--unpaid] | download <id> [-o <file>|-]
+  import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
+
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
 SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* retry settings (see README.md).`;
-
-class UsageError extends Error {}
 
 function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
@@ -130,6 +138,10 @@ async function run(argv: string[]): Promise<void> {
       }
       throw new UsageError(`unknown api-keys command "${sub ?? ''}"`);
     }
+    case 'customers':
+    case 'invoices':
+    case 'import':
+      return runApiCommand(command, sub, rest);
     case undefined:
     case 'help':
     case '--help':
