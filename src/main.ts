@@ -17,7 +17,7 @@ const USAGE = `Usage: klantportaal <command>
   worker                                        only the email worker (more of them may run beside serve)
   migrate                                       bring the database schema up to date
   accounts create --name <name> [--time-zone <zone>] [--json]
-  api-keys create --account <id> [--json]       a new API key (printed once)
+  api-keys create --account <id> [--test] [--json]  a new API key (printed once); --test: a kp_test_ key for test mode
   api-keys list --account <id> [--json]
   api-keys revoke <key-id> [--json]
 
@@ -115,14 +115,15 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'api-keys': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, json: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, test: { type: 'boolean' }, json: { type: 'boolean' } } });
       const json = values.json ?? false;
       if (sub === 'create' || sub === 'list') {
         if (!values.account) throw new UsageError(`api-keys ${sub} needs --account <id>`);
         const accountId = values.account;
         if (sub === 'create') {
-          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId));
-          print(created, json, `Created API key ${created.key.id} for ${accountId}.\nAPI key (shown once): ${created.apiKey}`);
+          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId, { test: values.test ?? false }));
+          const kind = created.testAccountId ? `test API key ${created.key.id} for ${accountId} (test data in ${created.testAccountId}; emails are recorded, not sent)` : `API key ${created.key.id} for ${accountId}`;
+          print(created, json, `Created ${kind}.\nAPI key (shown once): ${created.apiKey}`);
         } else {
           const keys = await withRuntime((r) => listKeys(r.ctx.db, accountId));
           print({ data: keys }, json, keys.map((k) => `${k.id}  ${k.prefix}  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`).join('\n') || 'No API keys.');

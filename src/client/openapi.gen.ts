@@ -342,9 +342,17 @@ export interface operations {
                                  * @example 550 5.1.1 Mailbox unavailable
                                  */
                                 lastError: string | null;
+                                /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                                recordedEmail?: {
+                                    subject: string;
+                                    /** @description The plain-text part. */
+                                    text: string;
+                                    /** @example administratie@jansen.example */
+                                    to: string;
+                                };
                                 /** @description When the mail server accepted the email; null until then. */
                                 sentAt: string | null;
-                                /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left). */
+                                /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                                 status: "queued" | "sent" | "failed";
                             } | null;
                             paidAt: string | null;
@@ -526,9 +534,17 @@ export interface operations {
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -694,9 +710,17 @@ export interface operations {
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -889,9 +913,17 @@ export interface operations {
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
