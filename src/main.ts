@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
-import { runApiCommand } from './cli/api-commands.js';
 import { ensureDemo } from './cli/demo.js';
 import { UsageError } from './cli/errors.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -141,8 +140,11 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'customers':
     case 'invoices':
-    case 'import':
+    case 'import': {
+      // Loaded only for these commands: serve, worker and migrate start without the client and the CSV parser.
+      const { runApiCommand } = await import('./cli/api-commands.js');
       return runApiCommand(command, sub, rest);
+    }
     case undefined:
     case 'help':
     case '--help':
