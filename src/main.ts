@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
 import { ensureDemo } from './cli/demo.js';
 import { copyInstallation, CopyRefusedError } from './cli/copy.js';
+import { UsageError } from './cli/errors.js';
 import { ConfigError, loadConfig, loadCopyTargetConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -19,14 +20,20 @@ const USAGE = `Usage: klantportaal <command>
                                                 copy everything (rows and PDFs) into an empty PostgreSQL
                                                 database and another PDF store, e.g. from SQLite + files
   accounts create --name <name> [--time-zone <zone>] [--json]
-  api-keys create --account <id> [--json]       a new API key (printed once)
+  api-keys create --account <id> [--test] [--json]  a new API key (printed once); --test: a kp_test_ key for test mode
   api-keys list --account <id> [--json]
   api-keys revoke <key-id> [--json]
 
+Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
+  customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]
+  customers get <id> | list [--reference <ref>] [--email <email>] [--limit N] | update <id> [fields] | delete <id>
+  invoices upload <file.pdf> --customer <id> --number <n> --issued <YYYY-MM-DD> --amount <12.95> [--paid-at <time>] [--notify]
+  invoices get <id> | list [--customer <id>] [--paid true|false] [--issued-from/--issued-to <date>] [--number <n>] [--limit N]
+  invoices mark-paid <id> [--at <time>] [--unpaid] | download <id> [-o <file>|-]
+  import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
+
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
 SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* retry settings (see README.md).`;
-
-class UsageError extends Error {}
 
 function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
@@ -128,14 +135,15 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'api-keys': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, json: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, test: { type: 'boolean' }, json: { type: 'boolean' } } });
       const json = values.json ?? false;
       if (sub === 'create' || sub === 'list') {
         if (!values.account) throw new UsageError(`api-keys ${sub} needs --account <id>`);
         const accountId = values.account;
         if (sub === 'create') {
-          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId));
-          print(created, json, `Created API key ${created.key.id} for ${accountId}.\nAPI key (shown once): ${created.apiKey}`);
+          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId, { test: values.test ?? false }));
+          const kind = created.testAccountId ? `test API key ${created.key.id} for ${accountId} (test data in ${created.testAccountId}; emails are recorded, not sent)` : `API key ${created.key.id} for ${accountId}`;
+          print(created, json, `Created ${kind}.\nAPI key (shown once): ${created.apiKey}`);
         } else {
           const keys = await withRuntime((r) => listKeys(r.ctx.db, accountId));
           print({ data: keys }, json, keys.map((k) => `${k.id}  ${k.prefix}  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`).join('\n') || 'No API keys.');
@@ -150,6 +158,13 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       throw new UsageError(`unknown api-keys command "${sub ?? ''}"`);
+    }
+    case 'customers':
+    case 'invoices':
+    case 'import': {
+      // Loaded only for these commands: serve, worker and migrate start without the client and the CSV parser.
+      const { runApiCommand } = await import('./cli/api-commands.js');
+      return runApiCommand(command, sub, rest);
     }
     case undefined:
     case 'help':

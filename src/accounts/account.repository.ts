@@ -11,6 +11,11 @@ export function findAccount(db: Executor, id: string): Promise<AccountRow | unde
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The test twin of a live account, if it has one yet. */
+export function findTestTwin(db: Executor, liveAccountId: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('live_account_id', '=', liveAccountId).where('mode', '=', 'test').executeTakeFirst();
+}
+
 export async function countAccounts(db: Executor): Promise<number> {
   const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,8 +1,9 @@
 import type { Db, Executor } from '../db/database.js';
+import type { AccountMode } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, nowUtc, toAtom } from '../lib/time.js';
-import { findAccount, insertAccount, type AccountRow } from './account.repository.js';
-import { displayPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key.js';
+import { findAccount, findTestTwin, insertAccount, type AccountRow } from './account.repository.js';
+import { displayPrefix, generateApiKey, hashApiKey, isWellFormedApiKey, keyMode } from './api-key.js';
 import { findAccountByKeyHash, findApiKey, insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from './api-key.repository.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
@@ -48,8 +49,8 @@ function toKeyInfo(row: ApiKeyRow, timeZone: string): ApiKeyInfo {
   };
 }
 
-async function addKey(db: Executor, accountId: string): Promise<{ row: ApiKeyRow; apiKey: string }> {
-  const apiKey = generateApiKey();
+async function addKey(db: Executor, accountId: string, mode: AccountMode = 'live'): Promise<{ row: ApiKeyRow; apiKey: string }> {
+  const apiKey = generateApiKey(mode);
   const row: ApiKeyRow = {
     id: newId('key'),
     account_id: accountId,
@@ -67,7 +68,7 @@ export async function createAccount(db: Db, input: { name: string; timeZone?: st
   const timeZone = input.timeZone?.trim() || DEFAULT_TIME_ZONE;
   if (name.length < 1 || name.length > 200) throw new AccountInputError('--name must be 1 to 200 characters');
   if (!isValidTimeZone(timeZone)) throw new AccountInputError(`--time-zone "${timeZone}" is not an IANA time zone such as Europe/Amsterdam`);
-  const row: AccountRow = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc() };
+  const row: AccountRow = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc(), mode: 'live', live_account_id: null };
   return db.transaction().execute(async (trx) => {
     await insertAccount(trx, row);
     const { apiKey } = await addKey(trx, row.id);
@@ -81,15 +82,35 @@ async function requireAccount(db: Executor, accountId: string): Promise<AccountR
   return account;
 }
 
-export async function createApiKey(db: Db, accountId: string): Promise<{ key: ApiKeyInfo; apiKey: string }> {
-  const account = await requireAccount(db, accountId);
-  const { row, apiKey } = await addKey(db, account.id);
-  return { key: toKeyInfo(row, account.time_zone), apiKey };
+/** The live account's test twin, created on first use with the live account's name and time zone. */
+async function testTwin(db: Executor, live: AccountRow): Promise<AccountRow> {
+  const existing = await findTestTwin(db, live.id);
+  if (existing) return existing;
+  const twin: AccountRow = { id: newId('acc'), name: live.name, time_zone: live.time_zone, created_at: nowUtc(), mode: 'test', live_account_id: live.id };
+  await insertAccount(db, twin);
+  return twin;
 }
 
+/**
+ * A new key for the account; with `test`, a `kp_test_` key for the account's test twin, which sees only its own
+ * data and whose emails are recorded rather than sent. `accountId` is always the live account's.
+ */
+export async function createApiKey(db: Db, accountId: string, options: { test?: boolean } = {}): Promise<{ key: ApiKeyInfo; apiKey: string; testAccountId: string | null }> {
+  const account = await requireAccount(db, accountId);
+  if (account.mode === 'test') throw new AccountInputError(`${accountId} is the test twin of ${account.live_account_id}; use --account ${account.live_account_id} --test`);
+  return db.transaction().execute(async (trx) => {
+    const owner = options.test ? await testTwin(trx, account) : account;
+    const { row, apiKey } = await addKey(trx, owner.id, owner.mode);
+    return { key: { ...toKeyInfo(row, account.time_zone), accountId: account.id }, apiKey, testAccountId: options.test ? owner.id : null };
+  });
+}
+
+/** The account's keys, its test keys (`kp_test_…`) included. */
 export async function listKeys(db: Db, accountId: string): Promise<ApiKeyInfo[]> {
   const account = await requireAccount(db, accountId);
-  return (await listApiKeys(db, account.id)).map((row) => toKeyInfo(row, account.time_zone));
+  const twin = await findTestTwin(db, account.id);
+  const rows = [...(await listApiKeys(db, account.id)), ...(twin ? await listApiKeys(db, twin.id) : [])];
+  return rows.map((row) => ({ ...toKeyInfo(row, account.time_zone), accountId: account.id }));
 }
 
 export async function revokeKey(db: Db, keyId: string): Promise<ApiKeyInfo> {
@@ -98,12 +119,15 @@ export async function revokeKey(db: Db, keyId: string): Promise<ApiKeyInfo> {
   await revokeApiKey(db, key.id, nowUtc());
   const account = await requireAccount(db, key.account_id);
   const updated = await findApiKey(db, key.id);
-  return toKeyInfo(updated ?? key, account.time_zone);
+  // A test key is shown under its live account, as it was created.
+  return { ...toKeyInfo(updated ?? key, account.time_zone), accountId: account.live_account_id ?? account.id };
 }
 
 /** The caller behind a bearer token, or null. Malformed keys never reach the database. */
 export async function authenticate(db: Db, token: string): Promise<Caller | null> {
   if (!isWellFormedApiKey(token)) return null;
   const account = await findAccountByKeyHash(db, hashApiKey(token));
-  return account ? { accountId: account.id, accountName: account.name, timeZone: account.time_zone } : null;
+  // A key reaches only data of its own mode, whatever row it was stored against.
+  if (!account || account.mode !== keyMode(token)) return null;
+  return { accountId: account.id, accountName: account.name, timeZone: account.time_zone };
 }

@@ -12,7 +12,7 @@ export function findAccountByKeyHash(db: Executor, secretHash: string): Promise<
   return db
     .selectFrom('api_keys')
     .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
-    .select(['accounts.id', 'accounts.name', 'accounts.time_zone', 'accounts.created_at'])
+    .select(['accounts.id', 'accounts.name', 'accounts.time_zone', 'accounts.created_at', 'accounts.mode', 'accounts.live_account_id'])
     .where('api_keys.secret_hash', '=', secretHash)
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -9,8 +9,9 @@ import type { Runtime } from '../runtime.js';
  */
 
 /** Every table with the columns that order it (its primary key), parents before children. */
-export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[] }> = [
-  { name: 'accounts', key: ['id'] },
+export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parentsFirst?: string }> = [
+  // Test twins point at their live account: rows without `live_account_id` go first.
+  { name: 'accounts', key: ['id'], parentsFirst: 'live_account_id' },
   { name: 'api_keys', key: ['id'] },
   { name: 'customers', key: ['id'] },
   { name: 'customer_invoices', key: ['id'] },
@@ -72,19 +73,28 @@ export async function copyInstallation(source: Runtime, target: Runtime, progres
   const rows: Record<string, number> = {};
   for (const table of COPIED_TABLES) {
     let copied = 0;
-    let after: unknown[] | null = null;
-    for (;;) {
-      let query = from.selectFrom(table.name).selectAll();
-      if (after) query = query.where(afterKey(table.key, after));
-      const batch: Row[] = await query.orderBy(table.key).limit(BATCH).execute();
-      if (batch.length === 0) break;
-      await to.transaction().execute((trx) => trx.insertInto(table.name).values(batch).execute());
-      copied += batch.length;
-      const lastRow = batch[batch.length - 1] ?? {};
-      after = table.key.map((column) => lastRow[column]);
+    for (const pass of table.parentsFirst ? (['is', 'is not'] as const) : [null]) {
+      copied += await copyRows(from, to, table, pass && table.parentsFirst ? { column: table.parentsFirst, op: pass } : null);
     }
     rows[table.name] = copied;
     progress(`${table.name}: ${copied} rows`);
   }
   return { pdfs, rows };
+}
+
+/** Copies one table (or the rows where `only.column` is or is not null) in keyset-ordered batches. */
+async function copyRows(from: Loose, to: Loose, table: { name: string; key: string[] }, only: { column: string; op: 'is' | 'is not' } | null): Promise<number> {
+  let copied = 0;
+  let after: unknown[] | null = null;
+  for (;;) {
+    let query = from.selectFrom(table.name).selectAll();
+    if (only) query = query.where(only.column, only.op, null);
+    if (after) query = query.where(afterKey(table.key, after));
+    const batch: Row[] = await query.orderBy(table.key).limit(BATCH).execute();
+    if (batch.length === 0) return copied;
+    await to.transaction().execute((trx) => trx.insertInto(table.name).values(batch).execute());
+    copied += batch.length;
+    const lastRow = batch[batch.length - 1] ?? {};
+    after = table.key.map((column) => lastRow[column]);
+  }
 }

@@ -6,7 +6,12 @@ export interface AccountsTable {
   name: string;
   time_zone: string;
   created_at: string;
+  /** `test`: the test twin of the live account `live_account_id`, reached only with `kp_test_` keys. */
+  mode: AccountMode;
+  live_account_id: string | null;
 }
+
+export type AccountMode = 'live' | 'test';
 
 export interface ApiKeysTable {
   id: string;
@@ -80,6 +85,8 @@ export interface NotificationOutboxTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  /** Test mode: the email as it would have gone out (JSON `{ to, subject, text }`); it was never sent. */
+  recorded_email: string | null;
 }
 
 /** Links that open one invoice without signing in; only the token's SHA-256 is kept. */

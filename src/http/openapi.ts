@@ -35,7 +35,7 @@ const header = (description: string, schema: OpenAPIV3.SchemaObject = { type: 's
 
 const components: OpenAPIV3_1.ComponentsObject = {
   securitySchemes: {
-    apiKey: { type: 'http', scheme: 'bearer', description: 'An API key such as `kp_live_…`, created with `klantportaal api-keys create`.' },
+    apiKey: { type: 'http', scheme: 'bearer', description: 'An API key such as `kp_live_…`, created with `klantportaal api-keys create`. A test key (`kp_test_…`, `api-keys create --test`) sees a separate set of data, and emails for it are recorded (`notification.recordedEmail`), never sent.' },
   },
   headers: {
     RequestId: header('Identifies this request in our logs; a sane X-Request-Id sent by the client is kept.'),

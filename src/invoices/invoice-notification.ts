@@ -6,7 +6,7 @@ import { toAtom } from '../lib/time.js';
 import { findOutboxRowsByInvoices, insertOutboxRow, type OutboxRow } from '../mail/outbox.repository.js';
 import { issueAccessToken } from './invoice-access.js';
 import type { InvoiceRow } from './invoice.repository.js';
-import type { Notification } from './invoice.schemas.js';
+import type { Notification, RecordedEmail } from './invoice.schemas.js';
 
 export const INVOICE_CREATED = 'invoice-created';
 
@@ -32,6 +32,7 @@ export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRo
     last_error: null,
     sent_at: null,
     created_at: invoice.created_at,
+    recorded_email: null,
   };
   await insertOutboxRow(trx, row);
   return row;
@@ -44,6 +45,8 @@ export function toNotification(row: OutboxRow | undefined, caller: Caller): Noti
     attempts: row.attempts,
     sentAt: row.sent_at ? toAtom(row.sent_at, caller.timeZone) : null,
     lastError: row.last_error,
+    // Only in test mode, where the email is recorded instead of sent.
+    ...(row.recorded_email ? { recordedEmail: JSON.parse(row.recorded_email) as RecordedEmail } : {}),
   };
 }
 

@@ -1,11 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
 
+export const RecordedEmailSchema = Type.Object(
+  { to: Type.String({ examples: ['administratie@jansen.example'] }), subject: Type.String(), text: Type.String({ description: 'The plain-text part.' }) },
+  { additionalProperties: false, description: 'Test mode only: the email as it would have been sent. It was not sent.' },
+);
+export type RecordedEmail = Static<typeof RecordedEmailSchema>;
+
 export const NotificationState = Type.Object(
   {
     status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')], {
       description:
-        'queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server; failed: given up (a permanent refusal, or no attempts left).',
+        'queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left).',
     }),
     attempts: Type.Integer({ minimum: 0, description: 'Delivery attempts so far, the one in progress included.', examples: [1] }),
     sentAt: Type.Union([Timestamp, Type.Null()], { description: 'When the mail server accepted the email; null until then.' }),
@@ -13,6 +19,7 @@ export const NotificationState = Type.Object(
       description: 'The most recent failure (e.g. the mail server\'s reply), also kept after a later attempt succeeded; null if none.',
       examples: ['550 5.1.1 Mailbox unavailable'],
     }),
+    recordedEmail: Type.Optional(RecordedEmailSchema),
   },
   { additionalProperties: false, description: 'The email telling the customer about this invoice (`sendNotification=true`).' },
 );

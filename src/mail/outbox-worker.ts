@@ -6,7 +6,7 @@ import { nowUtc } from '../lib/time.js';
 import { invoicePortalUrl } from '../invoices/invoice-access.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
-import { claimDueMessage, findMessageContext, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
+import { claimDueMessage, findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
 import { classifyFailure, errorText, retryDelayMs } from './retry.js';
 
 /** The part of pino (Fastify's logger, or the worker command's own) the worker writes to. */
@@ -34,7 +34,7 @@ function later(ms: number): string {
 }
 
 /** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
-async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMail | { missing: string }> {
+async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingMail & { testMode: boolean }) | { missing: string }> {
   const context = await findMessageContext(deps.db, row.invoice_id);
   if (!context) return { missing: 'the invoice no longer exists' };
   if (!row.access_token) return { missing: 'the invoice link token is gone' };
@@ -54,6 +54,7 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMa
     to: { name: context.customer_name, address: context.customer_email },
     messageId: row.message_id,
     ...rendered,
+    testMode: context.account_mode === 'test',
   };
 }
 
@@ -74,6 +75,12 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
   if ('missing' in message) {
     await markFailed(db, row.id, leaseId, message.missing);
     log.warn({ ...context, reason: message.missing }, 'notification failed');
+    return true;
+  }
+  if (message.testMode) {
+    // Test mode never reaches a mail server: the email is kept for the API to show (`notification.recordedEmail`).
+    await markRecorded(db, row.id, nowUtc(), JSON.stringify({ to: message.to.address, subject: message.subject, text: message.text }));
+    log.info({ ...context, messageId: row.message_id }, 'notification recorded (test mode)');
     return true;
   }
   try {

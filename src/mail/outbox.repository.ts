@@ -62,6 +62,16 @@ export async function markSent(db: Executor, id: string, sentAt: string): Promis
     .execute();
 }
 
+/** Test mode: the message was rendered and kept instead of sent; final, like `sent`. */
+export async function markRecorded(db: Executor, id: string, at: string, email: string): Promise<void> {
+  await db
+    .updateTable('notification_outbox')
+    .set({ status: 'sent', sent_at: at, lease_id: null, access_token: null, recorded_email: email })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
 /** A temporary failure: due again at `retryAt`. Only the lease holder may record it. */
 export async function markRetry(db: Executor, id: string, leaseId: string, retryAt: string, error: string): Promise<void> {
   await db
@@ -93,6 +103,7 @@ export interface MessageContextRow {
   customer_email: string;
   customer_locale: string;
   account_name: string;
+  account_mode: string;
 }
 
 /** What the message says, read when it is sent (so a corrected customer email address is used). */
@@ -110,6 +121,7 @@ export async function findMessageContext(db: Executor, invoiceId: string): Promi
       'c.email as customer_email',
       'c.locale as customer_locale',
       'a.name as account_name',
+      'a.mode as account_mode',
     ])
     .where('i.id', '=', invoiceId)
     .executeTakeFirst();

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { KlantportaalNetworkError } from './errors.js';
+import { defaultFilename, isReplayable, multipartBody, type PdfSource } from './multipart.js';
+import { createTransport, type RequestSpec, type TransportOptions } from './transport.js';
+import type {
+  CreateCustomer,
+  Customer,
+  CustomerList,
+  CustomerListQuery,
+  Health,
+  Invoice,
+  InvoiceForm,
+  InvoiceList,
+  InvoiceListQuery,
+  OpenApiDocument,
+  OperationId,
+  Readiness,
+  UpdateCustomer,
+  UpdateInvoice,
+} from './types.js';
+
+export type ClientOptions = TransportOptions;
+
+export interface CreateOptions {
+  /** Sent as Idempotency-Key; a new random one per call when omitted, reused by every retry of that call. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/** A create's outcome with what the response said beyond the body. */
+export interface Created<T> {
+  resource: T;
+  /** True when the server replayed the stored response of an earlier request with the same key. */
+  replayed: boolean;
+  idempotencyKey: string;
+}
+
+export interface CreateInvoiceInput extends Omit<InvoiceForm, 'pdf' | 'sendNotification'> {
+  /** A file path, a Buffer/Uint8Array or a stream; a stream is read once, so that request is not retried. */
+  pdf: PdfSource;
+  /** The file name sent with the PDF (default: the path's base name, or invoice.pdf). */
+  filename?: string;
+  /** Email the customer; false by default. */
+  sendNotification?: boolean;
+}
+
+/** List filters as the API takes them; numbers and booleans are sent as their text. */
+type Loose<Q> = { [K in keyof Q]?: Q[K] | number | boolean };
+
+export interface PdfDownload {
+  stream: Readable;
+  /** From Content-Disposition: the sanitised invoice number + .pdf. */
+  filename: string | null;
+  /** The PDF's SHA-256 (the ETag without quotes). */
+  sha256: string | null;
+  size: number | null;
+}
+
+/** Every v1 operation of the document, and the client method that calls it; typecheck fails when one is missing. */
+export const OPERATION_METHODS: Record<OperationId, string> = {
+  getHealth: 'health',
+  getReadiness: 'readiness',
+  getOpenApiDocument: 'openApiDocument',
+  createCustomer: 'customers.create',
+  getCustomer: 'customers.get',
+  listCustomers: 'customers.list / customers.iterate',
+  updateCustomer: 'customers.update',
+  deleteCustomer: 'customers.delete',
+  createCustomerInvoice: 'invoices.create',
+  getCustomerInvoice: 'invoices.get',
+  listCustomerInvoices: 'invoices.list / invoices.iterate',
+  updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
+  deleteCustomerInvoice: 'invoices.delete',
+  getCustomerInvoicePdf: 'invoices.downloadPdf / invoices.savePdf',
+};
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const segment = (id: string) => encodeURIComponent(id);
+
+/** `filename*=UTF-8''…` (preferred) or `filename="…"`. */
+function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) return decodeURIComponent(extended[1]);
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
+}
+
+/**
+ * The typed klantportaal client. Every method maps to one operation of GET /v1/openapi.json (OPERATION_METHODS);
+ * creates carry an Idempotency-Key so that their retries are safe; lists can be walked with `iterate`.
+ */
+export function createClient(options: ClientOptions) {
+  const send = createTransport(options);
+
+  async function json<T>(spec: Omit<RequestSpec, 'retryable'> & { retryable?: boolean }, payload?: unknown): Promise<T> {
+    const response = await send({
+      retryable: spec.method !== 'POST',
+      ...spec,
+      ...(payload === undefined ? {} : { body: () => ({ body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } }) }),
+    });
+    if (response.status === 204) return undefined as T;
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new KlantportaalNetworkError(`${spec.method} ${spec.path}: the response was not JSON`, { cause: error });
+    }
+  }
+
+  async function created<T>(path: string, body: RequestSpec['body'], replayable: boolean, opts: CreateOptions = {}): Promise<Created<T>> {
+    const idempotencyKey = opts.idempotencyKey ?? randomUUID();
+    const response = await send({ method: 'POST', path, headers: { 'idempotency-key': idempotencyKey }, body, retryable: replayable, ...(opts.signal ? { signal: opts.signal } : {}) });
+    return { resource: (await response.json()) as T, replayed: response.headers.get('idempotent-replayed') === 'true', idempotencyKey };
+  }
+
+  /** Follows links.next page by page; the next link's path is resolved against our base URL (same host, same key). */
+  async function* pages<Page extends { links: { next: { href: string } | null } }>(first: string, signal?: AbortSignal): AsyncGenerator<Page> {
+    let path: string | null = first;
+    while (path) {
+      const page: Page = await json<Page>({ method: 'GET', path, ...(signal ? { signal } : {}) });
+      yield page;
+      const next: string | undefined = page.links.next?.href;
+      path = next ? (({ pathname, search }) => pathname + search)(new URL(next)) : null;
+    }
+  }
+
+  async function* items<T>(first: string): AsyncGenerator<T> {
+    for await (const page of pages<{ data: T[]; links: { next: { href: string } | null } }>(first)) yield* page.data;
+  }
+
+  const customers = {
+    createDetailed: (input: CreateCustomer, opts?: CreateOptions) =>
+      created<Customer>('/v1/customers', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts),
+    create: async (input: CreateCustomer, opts?: CreateOptions) => (await customers.createDetailed(input, opts)).resource,
+    get: (id: string) => json<Customer>({ method: 'GET', path: `/v1/customers/${segment(id)}` }),
+    list: (query?: Loose<CustomerListQuery> & { cursor?: string }) => json<CustomerList>({ method: 'GET', path: `/v1/customers${queryString(query)}` }),
+    iterate: (query?: Loose<CustomerListQuery>) => items<Customer>(`/v1/customers${queryString(query)}`),
+    pages: (query?: Loose<CustomerListQuery>) => pages<CustomerList>(`/v1/customers${queryString(query)}`),
+    update: (id: string, input: UpdateCustomer) => json<Customer>({ method: 'PATCH', path: `/v1/customers/${segment(id)}` }, input),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customers/${segment(id)}` }),
+  };
+
+  const invoices = {
+    createDetailed(input: CreateInvoiceInput, opts?: CreateOptions): Promise<Created<Invoice>> {
+      const { pdf, filename, sendNotification, ...rest } = input;
+      const fields: Record<string, string> = {};
+      for (const [name, value] of Object.entries(rest)) if (value !== undefined && value !== null) fields[name] = String(value);
+      if (sendNotification !== undefined) fields.sendNotification = String(sendNotification);
+      let sent = false;
+      const body = () => {
+        // A stream can be read once; a retry of it would send an empty PDF, so say so instead.
+        if (sent && !isReplayable(pdf)) throw new KlantportaalNetworkError('the PDF stream was already sent once and cannot be retried');
+        sent = true;
+        return multipartBody(fields, { source: pdf, filename: filename ?? defaultFilename(pdf), contentType: 'application/pdf' });
+      };
+      return created<Invoice>('/v1/customer-invoices', body, isReplayable(pdf), opts);
+    },
+    create: async (input: CreateInvoiceInput, opts?: CreateOptions) => (await invoices.createDetailed(input, opts)).resource,
+    get: (id: string) => json<Invoice>({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}` }),
+    list: (query?: Loose<InvoiceListQuery> & { cursor?: string }) => json<InvoiceList>({ method: 'GET', path: `/v1/customer-invoices${queryString(query)}` }),
+    iterate: (query?: Loose<InvoiceListQuery>) => items<Invoice>(`/v1/customer-invoices${queryString(query)}`),
+    pages: (query?: Loose<InvoiceListQuery>) => pages<InvoiceList>(`/v1/customer-invoices${queryString(query)}`),
+    update: (id: string, input: UpdateInvoice) => json<Invoice>({ method: 'PATCH', path: `/v1/customer-invoices/${segment(id)}` }, input),
+    /** `paidAt`: "YYYY-MM-DD HH:mm:ss" in the account's time zone or ISO 8601 with an offset; default now. */
+    markPaid: (id: string, paidAt: string = new Date().toISOString()) => invoices.update(id, { paidAt }),
+    markUnpaid: (id: string) => invoices.update(id, { paidAt: null }),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customer-invoices/${segment(id)}` }),
+    async downloadPdf(id: string, signal?: AbortSignal): Promise<PdfDownload> {
+      const response = await send({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}/pdf`, retryable: true, ...(signal ? { signal } : {}) });
+      const length = response.headers.get('content-length');
+      return {
+        stream: response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]),
+        filename: dispositionFilename(response.headers.get('content-disposition')),
+        sha256: response.headers.get('etag')?.replaceAll('"', '') ?? null,
+        size: length === null ? null : Number(length),
+      };
+    },
+    /** Downloads the PDF to `target` (streamed); returns what downloadPdf said about it. */
+    async savePdf(id: string, target: string): Promise<Omit<PdfDownload, 'stream'>> {
+      const { stream, ...info } = await invoices.downloadPdf(id);
+      await pipeline(stream, createWriteStream(target));
+      return info;
+    },
+  };
+
+  return {
+    customers,
+    invoices,
+    health: () => json<Health>({ method: 'GET', path: '/healthz' }),
+    readiness: () => json<Readiness>({ method: 'GET', path: '/readyz' }),
+    openApiDocument: () => json<OpenApiDocument>({ method: 'GET', path: '/v1/openapi.json' }),
+  };
+}
+
+export type KlantportaalClient = ReturnType<typeof createClient>;

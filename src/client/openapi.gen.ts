@@ -1,0 +1,1655 @@
+/**
+ * Generated from GET /v1/openapi.json by openapi-typescript; do not edit.
+ * Regenerate with `npm run client:types`; test/client/drift.test.ts fails when this file and the document differ.
+ */
+/* eslint-disable */
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database and the PDF storage answer */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customer invoices, newest first */
+        get: operations["listCustomerInvoices"];
+        put?: never;
+        /** Create a customer invoice (multipart, with its PDF) */
+        post: operations["createCustomerInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer invoice */
+        get: operations["getCustomerInvoice"];
+        put?: never;
+        post?: never;
+        /** Delete a customer invoice */
+        delete: operations["deleteCustomerInvoice"];
+        options?: never;
+        head?: never;
+        /** Mark a customer invoice paid or unpaid */
+        patch: operations["updateCustomerInvoice"];
+        trace?: never;
+    };
+    "/v1/customer-invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the invoice PDF */
+        get: operations["getCustomerInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers, newest first */
+        get: operations["listCustomers"];
+        put?: never;
+        /** Create a customer */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        /** Delete a customer without invoices */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        /** Change a customer */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            detail: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: {
+        /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description `true` when this is the stored response of an earlier request with the same Idempotency-Key. */
+        IdempotentReplayed: "true";
+        /** @description URL of the created resource. */
+        Location: string;
+        /** @description Identifies this request in our logs; a sane X-Request-Id sent by the client is kept. */
+        RequestId: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description The authentication scheme: `Bearer realm="klantportaal"`. */
+        WwwAuthenticate: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "ok";
+                        /** @enum {string} */
+                        status: "ok";
+                        /** @enum {string} */
+                        storage: "ok";
+                    };
+                };
+            };
+            /** @description The database or the PDF storage cannot take the write right now; nothing was stored. Retry later. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerInvoices: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
+                /**
+                 * @description Only this customer’s invoices.
+                 * @example cst_abc12345def678
+                 */
+                customerId?: string;
+                /** @description Exactly this invoice number. */
+                invoiceNumber?: string;
+                /** @description Issued on or after this date (YYYY-MM-DD). */
+                issuedFrom?: string;
+                /** @description Issued on or before this date (YYYY-MM-DD). */
+                issuedTo?: string;
+                /**
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
+                 */
+                limit?: string;
+                /** @description Only paid (`true`) or open (`false`) invoices. */
+                paid?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        data: {
+                            /** @example 12.95 */
+                            amount: string;
+                            /**
+                             * Format: date-time
+                             * @example 2024-05-28T21:00:00+02:00
+                             */
+                            createdAt: string;
+                            /** @enum {string} */
+                            currency: "EUR";
+                            /** @example cst_abc12345def678 */
+                            customerId: string;
+                            /**
+                             * @description Always starts with inv_.
+                             * @example inv_abc12345def678
+                             */
+                            id: string;
+                            /** @example 2024-001 */
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @example 2024-04-29
+                             */
+                            issuedAt: string;
+                            links: {
+                                customer: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                pdf: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                self: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                            };
+                            /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                            notification: {
+                                /**
+                                 * @description Delivery attempts so far, the one in progress included.
+                                 * @example 1
+                                 */
+                                attempts: number;
+                                /**
+                                 * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                                 * @example 550 5.1.1 Mailbox unavailable
+                                 */
+                                lastError: string | null;
+                                /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                                recordedEmail?: {
+                                    subject: string;
+                                    /** @description The plain-text part. */
+                                    text: string;
+                                    /** @example administratie@jansen.example */
+                                    to: string;
+                                };
+                                /** @description When the mail server accepted the email; null until then. */
+                                sentAt: string | null;
+                                /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                                status: "queued" | "sent" | "failed";
+                            } | null;
+                            paidAt: string | null;
+                        }[];
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomerInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Amount in euros with at most two decimals; negative for a credit invoice.
+                     * @example 12.95
+                     */
+                    amount: string;
+                    /** @constant */
+                    currency?: "EUR";
+                    /**
+                     * @description ID of the customer this invoice is meant for.
+                     * @example cst_abc12345def678
+                     */
+                    customerId: string;
+                    /**
+                     * @description Number of the invoice; unique within the account.
+                     * @example 2024-001
+                     */
+                    invoiceNumber: string;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD.
+                     * @example 2024-04-30
+                     */
+                    issuedAt: string;
+                    /**
+                     * @description When paid: "YYYY-MM-DD HH:mm:ss" in the account's time zone, or ISO 8601 with an offset. Empty: unpaid.
+                     * @example 2024-05-11 12:59:00
+                     */
+                    paidAt?: string;
+                    /** @description The PDF file (must start with %PDF-). */
+                    pdf: string;
+                    /**
+                     * @description true/false/1/0: email the customer about the invoice.
+                     * @example true
+                     */
+                    sendNotification?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * @description Always starts with inv_.
+                         * @example inv_abc12345def678
+                         */
+                        id: string;
+                        /** @example 2024-001 */
+                        invoiceNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                        notification: {
+                            /**
+                             * @description Delivery attempts so far, the one in progress included.
+                             * @example 1
+                             */
+                            attempts: number;
+                            /**
+                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @example 550 5.1.1 Mailbox unavailable
+                             */
+                            lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
+                            /** @description When the mail server accepted the email; null until then. */
+                            sentAt: string | null;
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            status: "queued" | "sent" | "failed";
+                        } | null;
+                        paidAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request or the PDF is larger than allowed. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot take the write right now; nothing was stored. Retry later. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * @description Always starts with inv_.
+                         * @example inv_abc12345def678
+                         */
+                        id: string;
+                        /** @example 2024-001 */
+                        invoiceNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                        notification: {
+                            /**
+                             * @description Delivery attempts so far, the one in progress included.
+                             * @example 1
+                             */
+                            attempts: number;
+                            /**
+                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @example 550 5.1.1 Mailbox unavailable
+                             */
+                            lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
+                            /** @description When the mail server accepted the email; null until then. */
+                            sentAt: string | null;
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            status: "queued" | "sent" | "failed";
+                        } | null;
+                        paidAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomerInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomerInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When paid: "YYYY-MM-DD HH:mm:ss" in the account’s time zone or ISO 8601 with an offset; null (or "") marks it unpaid. */
+                    paidAt: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * @description Always starts with inv_.
+                         * @example inv_abc12345def678
+                         */
+                        id: string;
+                        /** @example 2024-001 */
+                        invoiceNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                        notification: {
+                            /**
+                             * @description Delivery attempts so far, the one in progress included.
+                             * @example 1
+                             */
+                            attempts: number;
+                            /**
+                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @example 550 5.1.1 Mailbox unavailable
+                             */
+                            lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
+                            /** @description When the mail server accepted the email; null until then. */
+                            sentAt: string | null;
+                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            status: "queued" | "sent" | "failed";
+                        } | null;
+                        paidAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot take the write right now; nothing was stored. Retry later. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
+                email?: string;
+                /**
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
+                 */
+                limit?: string;
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2024-05-28T21:00:00+02:00
+                             */
+                            createdAt: string;
+                            email: string;
+                            /** @example cst_abc12345def678 */
+                            id: string;
+                            links: {
+                                invoices: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                self: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                            };
+                            /**
+                             * @description Language of emails and portal pages.
+                             * @enum {string}
+                             */
+                            locale: "nl" | "en";
+                            name: string;
+                            reference: string | null;
+                        }[];
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example administratie@jansen.example
+                     */
+                    email: string;
+                    /**
+                     * @description Language of emails and portal pages.
+                     * @enum {string}
+                     */
+                    locale?: "nl" | "en";
+                    /** @example Jansen Installatietechniek */
+                    name: string;
+                    reference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        email: string;
+                        /** @example cst_abc12345def678 */
+                        id: string;
+                        links: {
+                            invoices: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /**
+                         * @description Language of emails and portal pages.
+                         * @enum {string}
+                         */
+                        locale: "nl" | "en";
+                        name: string;
+                        reference: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        email: string;
+                        /** @example cst_abc12345def678 */
+                        id: string;
+                        links: {
+                            invoices: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /**
+                         * @description Language of emails and portal pages.
+                         * @enum {string}
+                         */
+                        locale: "nl" | "en";
+                        name: string;
+                        reference: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example administratie@jansen.example
+                     */
+                    email?: string;
+                    /**
+                     * @description Language of emails and portal pages.
+                     * @enum {string}
+                     */
+                    locale?: "nl" | "en";
+                    /** @example Jansen Installatietechniek */
+                    name?: string;
+                    reference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        email: string;
+                        /** @example cst_abc12345def678 */
+                        id: string;
+                        links: {
+                            invoices: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /**
+                         * @description Language of emails and portal pages.
+                         * @enum {string}
+                         */
+                        locale: "nl" | "en";
+                        name: string;
+                        reference: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,29 @@
+import type { components, operations } from './openapi.gen.js';
+
+/**
+ * The client's public types, all derived from the generated OpenAPI types (src/client/openapi.gen.ts), so a change
+ * in a route schema reaches callers through `npm run client:types` and nowhere else.
+ */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Body<Op extends keyof operations, Status extends keyof operations[Op]['responses']> = Json<operations[Op]['responses'][Status]>;
+type JsonRequest<Op extends keyof operations> = operations[Op] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+
+export type OperationId = keyof operations;
+export type Problem = components['schemas']['Problem'];
+
+export type Customer = Body<'getCustomer', 200>;
+export type CustomerList = Body<'listCustomers', 200>;
+export type CreateCustomer = JsonRequest<'createCustomer'>;
+export type UpdateCustomer = JsonRequest<'updateCustomer'>;
+export type CustomerListQuery = Omit<Query<'listCustomers'>, 'cursor'>;
+
+export type Invoice = Body<'getCustomerInvoice', 200>;
+export type InvoiceList = Body<'listCustomerInvoices', 200>;
+export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
+export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'cursor'>;
+export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
+
+export type Health = Body<'getHealth', 200>;
+export type Readiness = Body<'getReadiness', 200>;
+export type OpenApiDocument = Record<string, unknown>;
