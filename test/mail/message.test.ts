@@ -58,7 +58,11 @@ describe('the notification email, as a real SMTP server receives it', () => {
     assert.equal(row?.invoice_id, invoiceId, 'the token opens exactly this invoice');
     const days = Temporal.Instant.from(row.expires_at).since(Temporal.Now.instant()).total('hours') / 24;
     assert.ok(days >= 90, `valid for at least 90 days, got ${days}`);
-    const outbox = await db.selectFrom('notification_outbox').selectAll().where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+    // The SMTP server has the message; the worker records `sent` (and drops the raw token) right after.
+    const outbox = await until(async () => {
+      const row = await db.selectFrom('notification_outbox').selectAll().where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+      return row.status === 'sent' ? row : null;
+    });
     assert.equal(outbox.access_token, null, 'the raw token is dropped once sent');
     assert.equal(mail.messageId, outbox.message_id);
     const stored = JSON.stringify(await db.selectFrom('invoice_access_tokens').selectAll().execute());
