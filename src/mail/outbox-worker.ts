@@ -4,6 +4,8 @@ import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
 import { invoicePortalUrl } from '../invoices/invoice-access.js';
+import { composeSignInMail } from '../portal/sign-in-mail.js';
+import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { claimDueMessage, findMessageContext, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
@@ -35,7 +37,8 @@ function later(ms: number): string {
 
 /** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
 async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMail | { missing: string }> {
-  const context = await findMessageContext(deps.db, row.invoice_id);
+  if (row.kind === PORTAL_SIGN_IN) return composeSignInMail(deps.db, deps.mail, deps.publicBaseUrl, row);
+  const context = row.invoice_id === null ? undefined : await findMessageContext(deps.db, row.invoice_id);
   if (!context) return { missing: 'the invoice no longer exists' };
   if (!row.access_token) return { missing: 'the invoice link token is gone' };
   const rendered = renderInvoiceMessage({
