@@ -200,7 +200,7 @@ describe('portal sign-in by magic link (RELIABILITY.md M1–M9)', () => {
     const foreign = csrfOf((await stranger.page(signInPath())).html);
     await browser.page(signInPath());
     const outbox = await rows(server, 'notification_outbox');
-    for (const form of [{ email }, { email, csrf: foreign }, { email, csrf: '' }]) {
+    for (const form of [{ email }, { email, csrf: foreign }, { email, csrf: '' }] as Record<string, string>[]) {
       const res = await browser.request(signInPath(), { form });
       assert.equal(res.status, 403);
       assert.match(text(res), /Formulier verlopen/);
