@@ -11,6 +11,7 @@ import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
 import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
+import { portalPlugin } from './portal/portal.plugin.js';
 
 export interface AppOptions {
   /** pino options, or false for no logs (tests). */
@@ -75,5 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     await v1.register(customerRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
   });
+  // The customer portal: HTML pages, hidden from the API's OpenAPI document.
+  await app.register(portalPlugin(ctx), { prefix: '/portal' });
   return app;
 }

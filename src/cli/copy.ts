@@ -18,6 +18,10 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
+  // The portal's CSRF secret and live sessions come along, so signed-in customers stay signed in.
+  { name: 'portal_secrets', key: ['name'] },
+  { name: 'portal_sessions', key: ['id_hash'] },
+  { name: 'portal_sign_in_tokens', key: ['token_hash'] },
 ];
 
 /** Tables whose rows are not carried over: per-minute rate-limit counters start afresh on the new database. */

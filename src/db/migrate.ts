@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { idempotencyAndListIndexes } from './migrations/0002-idempotency-and-list-indexes.js';
 import { notificationOutbox } from './migrations/0003-notification-outbox.js';
+import { portal } from './migrations/0004-portal.js';
 import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-idempotency-and-list-indexes': idempotencyAndListIndexes,
   '0003-notification-outbox': notificationOutbox,
+  '0004-portal': portal,
   '0005-test-mode': testMode,
   '0006-rate-limits': rateLimits,
 };

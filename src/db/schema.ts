@@ -46,6 +46,8 @@ export interface CustomerInvoicesTable {
   pdf_size: number;
   paid_at: string | null;
   created_at: string;
+  /** The first time the customer opened it in the portal (never an API call or a prefetch); null until then. */
+  viewed_at: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -67,10 +69,13 @@ export type NotificationStatus = 'queued' | 'sent' | 'failed';
 /** One email to send; written in the transaction that creates what it is about (transactional outbox). */
 export interface NotificationOutboxTable {
   id: string;
-  /** What the message is about; today only `invoice-created`. */
+  /** What the message is about: `invoice-created` or `portal-sign-in`. */
   kind: string;
   account_id: string;
-  invoice_id: string;
+  /** The invoice of an `invoice-created` message; null for a sign-in email. */
+  invoice_id: string | null;
+  /** The address a `portal-sign-in` email was asked for (lower case); null for invoice messages. */
+  recipient: string | null;
   /** `<id@domain>`, fixed when queued, so a resend after a crash carries the same Message-ID. */
   message_id: string;
   status: NotificationStatus;
@@ -98,6 +103,32 @@ export interface InvoiceAccessTokensTable {
   expires_at: string;
 }
 
+/** A magic sign-in link for one customer of one business: one use, short-lived, only the SHA-256 kept. */
+export interface PortalSignInTokensTable {
+  token_hash: string;
+  account_id: string;
+  customer_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A signed-in customer; the cookie holds the id, the row only its SHA-256. */
+export interface PortalSessionsTable {
+  id_hash: string;
+  account_id: string;
+  customer_id: string;
+  /** Synchronizer token for the session's forms. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface PortalSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -107,6 +138,9 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;
   rate_limit_windows: RateLimitWindowsTable;
+  portal_sign_in_tokens: PortalSignInTokensTable;
+  portal_sessions: PortalSessionsTable;
+  portal_secrets: PortalSecretsTable;
 }
 
 /** Requests per API key (by `bucket`, a hash prefix of the key) in one fixed one-minute window. */

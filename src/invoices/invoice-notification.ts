@@ -23,6 +23,7 @@ export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRo
     kind: INVOICE_CREATED,
     account_id: invoice.account_id,
     invoice_id: invoice.id,
+    recipient: null,
     message_id: `<${id}@${mail.from.address.split('@').pop() ?? 'localhost'}>`,
     status: 'queued',
     attempts: 0,
@@ -53,5 +54,5 @@ export function toNotification(row: OutboxRow | undefined, caller: Caller): Noti
 /** The notification of each invoice (by invoice id), in one query. */
 export async function notificationsOf(db: Executor, invoiceIds: readonly string[]): Promise<Map<string, OutboxRow>> {
   const rows = await findOutboxRowsByInvoices(db, invoiceIds);
-  return new Map(rows.filter((r) => r.kind === INVOICE_CREATED).map((r) => [r.invoice_id, r]));
+  return new Map(rows.flatMap((r) => (r.kind === INVOICE_CREATED && r.invoice_id !== null ? [[r.invoice_id, r] as const] : [])));
 }

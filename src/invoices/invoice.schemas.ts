@@ -35,6 +35,10 @@ export const InvoiceResource = Type.Object(
     amount: Type.String({ pattern: '^-?\\d+\\.\\d{2}$', examples: ['12.95'] }),
     paidAt: Type.Union([Timestamp, Type.Null()]),
     createdAt: Timestamp,
+    viewedAt: Type.Union([Timestamp, Type.Null()], {
+      description:
+        'The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself.',
+    }),
     notification: Type.Union([NotificationState, Type.Null()], {
       description: 'State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false).',
     }),

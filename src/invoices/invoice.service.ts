@@ -34,6 +34,7 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, noti
     amount: formatAmount(row.amount_cents),
     paidAt: row.paid_at ? toAtom(row.paid_at, caller.timeZone) : null,
     createdAt: toAtom(row.created_at, caller.timeZone),
+    viewedAt: row.viewed_at ? toAtom(row.viewed_at, caller.timeZone) : null,
     notification: toNotification(notification, caller),
     links: {
       self: { href: self, type: 'application/json' },
@@ -87,6 +88,7 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       pdf_size: pdf.size,
       paid_at: fields.paidAt,
       created_at: nowUtc(),
+      viewed_at: null,
     };
     // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
     let published = false;

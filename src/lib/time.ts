@@ -27,6 +27,11 @@ export function toAtom(utc: string, timeZone: string): string {
     .toString({ smallestUnit: 'second', timeZoneName: 'never', calendarName: 'never' });
 }
 
+/** The calendar date (`YYYY-MM-DD`) of a stored instant in a zone: the day a customer sees an invoice was paid. */
+export function toPlainDate(utc: string, timeZone: string): string {
+  return Temporal.Instant.from(utc).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A real calendar date in exactly `YYYY-MM-DD`. */

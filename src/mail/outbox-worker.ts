@@ -4,6 +4,8 @@ import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
 import { invoicePortalUrl } from '../invoices/invoice-access.js';
+import { composeSignInMail } from '../portal/sign-in-mail.js';
+import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { claimDueMessage, findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
@@ -35,7 +37,12 @@ function later(ms: number): string {
 
 /** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
 async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingMail & { testMode: boolean }) | { missing: string }> {
-  const context = await findMessageContext(deps.db, row.invoice_id);
+  if (row.kind === PORTAL_SIGN_IN) {
+    // Sign-in links are asked for by a business's customers on its portal page, never through a test key.
+    const signIn = await composeSignInMail(deps.db, deps.mail, deps.publicBaseUrl, row);
+    return 'missing' in signIn ? signIn : { ...signIn, testMode: false };
+  }
+  const context = row.invoice_id === null ? undefined : await findMessageContext(deps.db, row.invoice_id);
   if (!context) return { missing: 'the invoice no longer exists' };
   if (!row.access_token) return { missing: 'the invoice link token is gone' };
   const rendered = renderInvoiceMessage({

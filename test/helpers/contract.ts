@@ -42,6 +42,8 @@ export function contractChecker(): ContractChecker {
   async function check(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<void> {
     const url = request.routeOptions.url;
     if (url?.startsWith('/docs')) return; // Swagger UI's own files
+    // The portal's HTML pages are not API operations: no OpenAPI entry and no problem+json, by design.
+    if ((url ?? request.url).startsWith('/portal')) return;
     count += 1;
     const { doc, ajv } = await load(request.server);
     const status = String(reply.statusCode);

@@ -200,7 +200,7 @@ async function check(
   const rows = await db.selectFrom('customer_invoices').select(['id', 'invoice_number', 'pdf_sha256']).execute();
   const outbox = await db.selectFrom('notification_outbox').select(['invoice_id']).execute();
   const mails = new Map<string, number>();
-  for (const { invoice_id } of outbox) mails.set(invoice_id, (mails.get(invoice_id) ?? 0) + 1);
+  for (const { invoice_id } of outbox) if (invoice_id !== null) mails.set(invoice_id, (mails.get(invoice_id) ?? 0) + 1);
   const byNumber = new Map(rows.map((row) => [row.invoice_number, row]));
   const download = async (job: Job, id: string) => {
     const res = await fetch(`${server.url}/v1/customer-invoices/${id}/pdf`, { headers: { authorization: `Bearer ${apiKey}` } });

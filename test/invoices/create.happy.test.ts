@@ -11,6 +11,7 @@ interface InvoiceBody {
   amount: string;
   paidAt: string | null;
   createdAt: string;
+  viewedAt: string | null;
   notification: { status: string; attempts: number; sentAt: string | null; lastError: string | null } | null;
   links: Record<string, { href: string; type: string }>;
 }
@@ -48,8 +49,9 @@ describe('POST /v1/customer-invoices: happy paths', () => {
     // The published fields, plus the notification state API.md adds (additive, so existing clients are unaffected).
     assert.deepEqual(
       Object.keys(body).sort(),
-      ['amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'notification', 'paidAt'].sort(),
+      ['amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'notification', 'paidAt', 'viewedAt'].sort(),
     );
+    assert.equal(body.viewedAt, null, 'not yet opened in the portal');
     assert.deepEqual(body.notification, { status: 'queued', attempts: 0, sentAt: null, lastError: null });
     assert.match(body.id, /^inv_[0-9a-z]+$/);
     assert.equal(res.headers.get('location'), `${server.url}/v1/customer-invoices/${body.id}`);

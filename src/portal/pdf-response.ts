@@ -1,0 +1,73 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import yazl from 'yazl';
+import type { AppContext } from '../context.js';
+import { attachment } from '../http/content-disposition.js';
+import type { InvoiceRow } from '../invoices/invoice.repository.js';
+import { StorageUnavailableError, type StoredPdf } from '../storage/pdf-store.js';
+
+async function openPdf(ctx: AppContext, row: InvoiceRow): Promise<StoredPdf> {
+  const pdf = await ctx.store.open(row.pdf_sha256);
+  // A row without its bytes is our failure: logged and answered with the error page.
+  if (!pdf) throw new Error(`PDF ${row.pdf_sha256} of invoice ${row.id} is missing from the store`);
+  return pdf;
+}
+
+/**
+ * One invoice's PDF, shown in the invoice page's frame (inline) or saved (`download`). The portal's CSP
+ * forbids framing; the PDF alone may be framed by our own pages.
+ */
+export async function sendInvoicePdf(ctx: AppContext, reply: FastifyReply, row: InvoiceRow, download: boolean): Promise<FastifyReply> {
+  let pdf: StoredPdf;
+  try {
+    pdf = await openPdf(ctx, row);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) return reply.code(503).header('retry-after', '30').type('text/plain; charset=utf-8').send('The PDF cannot be read right now. Try again shortly.');
+    throw error;
+  }
+  const disposition = attachment(row.invoice_number, 'pdf');
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', download ? disposition : disposition.replace(/^attachment/, 'inline'))
+    .header('content-length', pdf.size)
+    .header('content-security-policy', "frame-ancestors 'self'")
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header('cache-control', 'private, no-store')
+    .send(pdf.stream);
+}
+
+/** `2024-001.pdf`; characters a file system may refuse become `_`, and a clash gets the invoice id. */
+function entryNames(rows: InvoiceRow[]): string[] {
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    const base = row.invoice_number.replace(/[^\p{L}\p{N} ._-]+/gu, '_').replace(/^[. ]+/, '').slice(0, 100) || 'invoice';
+    const name = seen.has(`${base}.pdf`.toLowerCase()) ? `${base}-${row.id}.pdf` : `${base}.pdf`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * A ZIP of these invoices' PDFs, streamed: each PDF is opened only when the archive reaches it (one at a time),
+ * stored without recompressing (PDFs are compressed already), and nothing is held in memory beyond a chunk.
+ */
+export function sendInvoiceZip(ctx: AppContext, reply: FastifyReply, rows: InvoiceRow[], fileName: string): FastifyReply {
+  const zip = new yazl.ZipFile();
+  const names = entryNames(rows);
+  rows.forEach((row, i) => {
+    zip.addReadStreamLazy(names[i] ?? `${row.id}.pdf`, { compress: false, mtime: new Date(row.created_at) }, (callback) => {
+      openPdf(ctx, row).then(
+        (pdf) => callback(null, pdf.stream),
+        (error: unknown) => callback(error, undefined as never),
+      );
+    });
+  });
+  zip.end();
+  const output = zip.outputStream as Readable;
+  // A PDF that cannot be read midway: cut the response off rather than send a ZIP that looks whole.
+  zip.on('error', (error: Error) => {
+    reply.log.error({ err: error }, 'ZIP stream failed');
+    output.destroy(error);
+  });
+  return reply.type('application/zip').header('content-disposition', attachment(fileName, 'zip')).header('cache-control', 'private, no-store').send(output);
+}

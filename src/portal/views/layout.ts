@@ -1,0 +1,45 @@
+import { html, type SafeHtml } from './html.js';
+import type { Lang, Words } from './i18n.js';
+
+export interface PageFrame {
+  lang: Lang;
+  words: Words;
+  title: string;
+  /** Shown in the header of every page. */
+  businessName: string | null;
+  /** When signed in: the customer's name and the session's CSRF token for the sign-out form. */
+  signedIn?: { customerName: string; csrf: string } | undefined;
+}
+
+/** The page around every portal view: language, viewport for phones, the business's name, sign-out. */
+export function layout(frame: PageFrame, main: SafeHtml): string {
+  const { words, signedIn } = frame;
+  const heading = frame.businessName ?? words.portal;
+  return html`<!doctype html>
+<html lang="${frame.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${frame.title} · ${heading}</title>
+<link rel="stylesheet" href="/portal/style.css">
+</head>
+<body>
+<a class="skip" href="#main">${words.skip}</a>
+<header class="top">
+<p class="business">${heading}</p>
+${signedIn
+  ? html`<form class="signout" method="post" action="/portal/sign-out">
+<span class="who">${words.signedInAs(signedIn.customerName)}</span>
+<input type="hidden" name="csrf" value="${signedIn.csrf}">
+<button type="submit">${words.signOut}</button>
+</form>`
+  : ''}
+</header>
+<main id="main">
+${main}
+</main>
+</body>
+</html>
+`.value;
+}

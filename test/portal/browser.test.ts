@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { signInLinks } from '../helpers/portal.js';
+import { samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { unzip } from '../helpers/zip.js';
+
+/** The customer's whole journey in a real browser: Debian's chromium driven by playwright-core (DESIGN.md). */
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots');
+const required = process.env.CI === 'true' || process.env.KLANTPORTAAL_TEST_REQUIRE_POSTGRES === '1';
+const missing = !fs.existsSync(CHROMIUM);
+if (missing && !required) console.log(`# SKIPPED the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does this)`);
+
+describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} is missing` : false }, () => {
+  let smtp: TestSmtp;
+  let server: TestServer;
+  let shop: TestAccount;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const offsite: string[] = [];
+  const pdfs = new Map<string, Uint8Array>();
+
+  before(async () => {
+    assert(!missing, `${CHROMIUM} is missing; CI installs it (apt-get install -y chromium)`);
+    smtp = await startTestSmtp();
+    server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' }, { worker: true });
+    shop = await server.account('Bakkerij de Vries');
+    const customer = await shop.createCustomer({ name: 'Jansen Installatietechniek', email: 'administratie@jansen.example', locale: 'nl' });
+    const invoices: [string, string, string, string | undefined][] = [
+      ['2024-001', '2024-01-15', '1234.50', '2024-02-01 10:00:00'],
+      ['2024-002', '2024-02-15', '99.95', undefined],
+      ['2024-003', '2024-03-15', '12.00', '2024-04-02 09:30:00'],
+      ['2024-004', '2024-04-15', '450.00', undefined],
+    ];
+    for (const [number, issuedAt, amount, paidAt] of invoices) {
+      const pdf = samplePdf(number);
+      pdfs.set(number, pdf);
+      const fields = validInvoice(customer.id, { invoiceNumber: number, issuedAt, amount, ...(paidAt ? { paidAt } : {}), ...(number === '2024-004' ? { sendNotification: 'true' } : {}) });
+      assert.equal((await shop.createInvoice(fields, pdf)).status, 201);
+    }
+    profile = await tempDir('kp-chromium-');
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true, acceptDownloads: true, locale: 'nl-NL' });
+    // Nothing leaves the machine: every request not to 127.0.0.1 is recorded and refused.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      // chrome:// and chrome-extension:// are the browser's own PDF viewer, not the network.
+      if (url.hostname === '127.0.0.1' || !/^(https?|wss?|ftp):$/.test(url.protocol)) return route.continue();
+      offsite.push(url.href);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  after(async () => {
+    await context?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await server?.close();
+    await smtp?.stop();
+  });
+
+  it('signs in from the emailed link, lists, filters, opens a PDF, downloads a ZIP and signs out', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/portal/sign-in/${shop.id}`);
+    assert.equal(await page.locator('h1').textContent(), 'Inloggen bij Bakkerij de Vries');
+    await page.getByLabel('E-mailadres').fill('administratie@jansen.example');
+    await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+    await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+
+    const mails = await smtp.waitForDelivered((all) => all.some((m) => signInLinks(m).length > 0));
+    const mail = mails.find((m) => signInLinks(m).length > 0);
+    assert(mail);
+    assert.equal(mail.parsed.subject, 'Inloggen bij Bakkerij de Vries');
+    const link = signInLinks(mail)[0] ?? '';
+    assert(link.startsWith(`${server.url}/portal/link/`));
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${server.url}/portal/invoices`);
+
+    const rows = page.locator('tbody tr');
+    assert.equal(await rows.count(), 4);
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-004', '2024-003', '2024-002', '2024-001']);
+    assert.match((await rows.nth(3).textContent()) ?? '', /€\s1\.234,50[\s\S]*Betaald op 1 februari 2024/);
+    assert.equal(await page.locator('.business').textContent(), 'Bakkerij de Vries');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoices-desktop.png'), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoices-phone.png'), fullPage: true });
+    // Readable on a phone: nothing wider than the screen.
+    // A string, as the test program has no DOM types: it runs in the page.
+    assert(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no horizontal scrolling at 375 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByRole('link', { name: 'Betaald', exact: true }).click();
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-003', '2024-001']);
+    await page.getByRole('link', { name: 'Open', exact: true }).click();
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-004', '2024-002']);
+    await page.getByRole('link', { name: 'Alle', exact: true }).click();
+
+    // The invoice page frames its PDF; the download link saves the same bytes.
+    const pdfResponse = page.waitForResponse((r) => r.url().endsWith('/pdf'));
+    await page.getByRole('link', { name: '2024-002' }).click();
+    assert.equal(await page.locator('h1').textContent(), 'Factuur 2024-002');
+    const framed = await pdfResponse;
+    assert.equal(framed.status(), 200);
+    assert.equal(framed.headers()['content-type'], 'application/pdf');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoice-desktop.png') });
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF downloaden' }).click()]);
+    assert.equal(pdfDownload.suggestedFilename(), '2024-002.pdf');
+    assert.deepEqual(new Uint8Array(fs.readFileSync(await pdfDownload.path())), pdfs.get('2024-002'));
+
+    await page.getByRole('link', { name: 'Terug naar alle facturen' }).click();
+    await page.getByLabel('Van').fill('2024-02-01');
+    await page.getByLabel('Tot en met').fill('2024-03-31');
+    const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ZIP downloaden' }).click()]);
+    assert.match(zipDownload.suggestedFilename(), /^Bakkerij.de.Vries.2024-02-01.2024-03-31\.zip$/);
+    const entries = await unzip(fs.readFileSync(await zipDownload.path()));
+    assert.deepEqual([...entries.keys()], ['2024-002.pdf', '2024-003.pdf']);
+    assert.deepEqual(new Uint8Array(entries.get('2024-003.pdf') ?? []), pdfs.get('2024-003'));
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(`${server.url}/portal/sign-in/${shop.id}?notice=signed-out`);
+    await page.getByText('U bent uitgelogd.').waitFor();
+    const after = await page.goto(`${server.url}/portal/invoices`);
+    assert.equal(after?.status(), 401);
+    assert.deepEqual(offsite, [], 'no request left 127.0.0.1');
+  });
+
+  it('opens the invoice from the notification email without signing in, and offers a sign-in', async () => {
+    const mail = smtp.delivered().find((m) => String(m.parsed.subject).startsWith('Nieuwe factuur 2024-004'));
+    const link = String(mail?.parsed.text).match(/http\S+\/portal\/i\/\S+/)?.[0] ?? '';
+    assert(link.startsWith(`${server.url}/portal/i/`), String(mail?.parsed.text));
+    const pdfResponse = page.waitForResponse((r) => r.url().endsWith('/pdf'));
+    await page.goto(link);
+    assert.equal(await page.locator('h1').textContent(), 'Factuur 2024-004');
+    assert.equal((await pdfResponse).headers()['content-type'], 'application/pdf');
+    await page.getByRole('link', { name: 'Log in om al uw facturen te zien' }).click();
+    await page.waitForURL(`${server.url}/portal/sign-in/${shop.id}`);
+    const viewed = (await (await shop.request(`/v1/customer-invoices?invoiceNumber=2024-004`)).json()) as { data: { viewedAt: string | null }[] };
+    assert.notEqual(viewed.data[0]?.viewedAt, null, 'opening it counts as a view');
+    assert.deepEqual(offsite, []);
+  });
+});
