@@ -10,6 +10,7 @@ import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
 
 export interface AppOptions {
   /** pino options, or false for no logs (tests). */
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     requireApiKey(v1, ctx.db);
     await v1.register(customerRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
+    await v1.register(webhookRoutes(ctx));
   });
   return app;
 }

@@ -9,11 +9,13 @@ import { migrateToLatest } from './db/migrate.js';
 import { runMailWorker } from './mail/index.js';
 import { openRuntime } from './runtime.js';
 import { startServer } from './server.js';
+import { startWebhookWorker } from './webhooks/webhook-worker.js';
+import { runWebhooksCommand, WebhookCommandError } from './cli/webhooks.js';
 
 const USAGE = `Usage: klantportaal <command>
 
-  serve                                         the API server and the email worker (what npm start runs); migrates first
-  worker                                        only the email worker (more of them may run beside serve)
+  serve                                         the API server with the email and webhook workers (what npm start runs); migrates first
+  worker                                        only the email and webhook workers (more of them may run beside serve)
   migrate                                       bring the database schema up to date
   copy --to-database-url <postgres://…> [--to-storage-url <s3://…>]
                                                 copy everything (rows and PDFs) into an empty PostgreSQL
@@ -22,9 +24,13 @@ const USAGE = `Usage: klantportaal <command>
   api-keys create --account <id> [--json]       a new API key (printed once)
   api-keys list --account <id> [--json]
   api-keys revoke <key-id> [--json]
+  webhooks create --account <id> --url <url> --events <type,type> [--json]
+                                                register a webhook endpoint (its signing secret is printed once)
+  webhooks list --account <id> [--json]
+  webhooks delete <endpoint-id> [--json]
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
-SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* retry settings (see README.md).`;
+SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* and WEBHOOK_* settings (see README.md).`;
 
 class UsageError extends Error {}
 
@@ -65,16 +71,17 @@ function stopOnSignal(stop: () => Promise<void>, announce: (signal: string) => v
   }
 }
 
-/** Only the outbox worker, for scale-out: as many as wanted, on the same database as `serve`. */
+/** Only the email and webhook workers, for scale-out: as many as wanted, on the same database as `serve`. */
 async function worker(): Promise<void> {
   const config = loadConfig();
   const runtime = await openRuntime(config);
   const log = pino({ level: config.logLevel });
   const mail = runMailWorker(runtime.ctx.db, config, log);
-  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport} (data in ${config.dataDir})\n`);
+  const webhooks = startWebhookWorker(runtime.ctx.db, config.webhooks, log);
+  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport}, webhooks are delivered (data in ${config.dataDir})\n`);
   stopOnSignal(
     async () => {
-      await mail.worker.stop();
+      await Promise.all([mail.worker.stop(), webhooks.stop()]);
       await runtime.close();
     },
     (signal) => log.info({ signal }, 'shutting down'),
@@ -151,6 +158,11 @@ async function run(argv: string[]): Promise<void> {
       }
       throw new UsageError(`unknown api-keys command "${sub ?? ''}"`);
     }
+    case 'webhooks': {
+      const output = await withRuntime((r) => runWebhooksCommand(r.ctx, sub, rest));
+      process.stdout.write(`${output}\n`);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -163,7 +175,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError || error instanceof CopyRefusedError) {
+  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError || error instanceof CopyRefusedError || error instanceof WebhookCommandError) {
     process.stderr.write(`klantportaal: ${error.message}\n`);
     if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
     process.exit(error instanceof ConfigError ? 78 : error instanceof CopyRefusedError ? 1 : 64);

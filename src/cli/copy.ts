@@ -17,6 +17,9 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[] }> = [
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
+  { name: 'webhook_endpoints', key: ['id'] },
+  { name: 'webhook_events', key: ['id'] },
+  { name: 'webhook_deliveries', key: ['id'] },
 ];
 
 const BATCH = 500;

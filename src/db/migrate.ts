@@ -3,12 +3,14 @@ import type { DatabaseHandle } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { idempotencyAndListIndexes } from './migrations/0002-idempotency-and-list-indexes.js';
 import { notificationOutbox } from './migrations/0003-notification-outbox.js';
+import { webhooks } from './migrations/0008-webhooks.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-idempotency-and-list-indexes': idempotencyAndListIndexes,
   '0003-notification-outbox': notificationOutbox,
+  '0008-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

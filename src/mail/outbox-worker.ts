@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
 import { invoicePortalUrl } from '../invoices/invoice-access.js';
+import { recordInvoiceEvent } from '../invoices/invoice-events.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { claimDueMessage, findMessageContext, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
@@ -57,6 +58,15 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<OutgoingMa
   };
 }
 
+/** Gives the message up and, in the same transaction, tells the business's webhooks (`notification.failed`). */
+async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (await markFailed(trx, row.id, leaseId, error)) {
+      await recordInvoiceEvent(trx, deps.publicBaseUrl, row.account_id, row.invoice_id, 'notification.failed');
+    }
+  });
+}
+
 /** Claims one due message and sends it; false when none was due. */
 async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise<boolean> {
   const { db, mail, log } = deps;
@@ -66,13 +76,13 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
   const context = { notificationId: row.id, invoiceId: row.invoice_id, attempt: row.attempts };
   if (row.attempts > mail.maxAttempts) {
     // The last allowed attempt was cut off (its worker died): stop here rather than try without end.
-    await markFailed(db, row.id, leaseId, row.last_error ?? 'the last attempt did not finish');
+    await fail(deps, row, leaseId, row.last_error ?? 'the last attempt did not finish');
     log.warn(context, 'notification failed: no attempts left');
     return true;
   }
   const message = await compose(deps, row);
   if ('missing' in message) {
-    await markFailed(db, row.id, leaseId, message.missing);
+    await fail(deps, row, leaseId, message.missing);
     log.warn({ ...context, reason: message.missing }, 'notification failed');
     return true;
   }
@@ -86,7 +96,7 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
       await markRetry(db, row.id, leaseId, later(delay), text);
       log.warn({ ...context, error: text, retryInMs: delay }, 'notification not sent; will retry');
     } else {
-      await markFailed(db, row.id, leaseId, text);
+      await fail(deps, row, leaseId, text);
       log.error({ ...context, error: text, temporary }, 'notification failed');
     }
     return true;
