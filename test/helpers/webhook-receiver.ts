@@ -11,7 +11,7 @@ export interface ReceivedWebhook {
 export interface TestReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** Statuses to answer, in order; once used up, 200. */
+  /** Statuses to answer, in order (0: never answer); once used up, 200. */
   script: number[];
   /** Resolves once `predicate` holds for what arrived so far. */
   waitFor(predicate: (received: ReceivedWebhook[]) => boolean, timeoutMs?: number): Promise<ReceivedWebhook[]>;
@@ -43,6 +43,7 @@ export async function startTestReceiver(): Promise<TestReceiver> {
     req.on('end', () => {
       const status = receiver.script.shift() ?? 200;
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      if (status === 0) return; // a receiver that hangs
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'receiver says no');
     });
   });

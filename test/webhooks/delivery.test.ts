@@ -171,10 +171,19 @@ describe('webhook deliveries to a real receiver on loopback (private networks al
     await replay.arrayBuffer();
   });
 
-  it('stops after the retry window: failed, with the last status and error in the log', async () => {
-    const windowed = await startTestServer({ ...FAST, WEBHOOK_RETRY_WINDOW_MS: '400' }, { worker: true });
+  it('stops after the retry window: failed, with the last status and error in the log; a hung receiver times out and is retried', async () => {
+    const windowed = await startTestServer({ ...FAST, WEBHOOK_RETRY_WINDOW_MS: '1500', WEBHOOK_TIMEOUT_MS: '300' }, { worker: true });
     const refusing = await startTestReceiver();
+    const hanging = await startTestReceiver();
     try {
+      hanging.script.push(0);
+      const patient = await windowed.account('Geduldig');
+      const slow = await register(patient, hanging.url, ['customer-invoice.created']);
+      assert.equal((await patient.createInvoice(validInvoice((await patient.createCustomer()).id))).status, 201);
+      const [late] = await waitForDeliveries(patient, slow.id, (log) => log[0]?.status === 'delivered');
+      assert.equal(late?.attempts, 2);
+      assert.match(late?.lastError ?? '', /no answer within 300 ms/);
+
       refusing.script.push(...Array<number>(100).fill(503));
       const shop = await windowed.account();
       const endpoint = await register(shop, refusing.url, ['customer-invoice.created']);
@@ -188,6 +197,7 @@ describe('webhook deliveries to a real receiver on loopback (private networks al
     } finally {
       await windowed.close();
       await refusing.close();
+      await hanging.close();
     }
   });
 });
