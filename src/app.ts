@@ -12,6 +12,7 @@ import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limi
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
 import { portalPlugin } from './portal/portal.plugin.js';
+import { webhookRoutes } from './webhooks/webhook.routes.js';
 
 export interface AppOptions {
   /** pino options, or false for no logs (tests). */
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     rateLimit(v1, options.rateLimiter ?? createRateLimiter(ctx), ctx.config.limits.rateLimitPerMinute, ctx.config.limits.rateLimitWindowSeconds);
     await v1.register(customerRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
+    await v1.register(webhookRoutes(ctx));
   });
   // The customer portal: HTML pages, hidden from the API's OpenAPI document.
   await app.register(portalPlugin(ctx), { prefix: '/portal' });

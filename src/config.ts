@@ -8,6 +8,7 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
   storage: FileStorageConfig | S3StorageConfig;
   mail: MailConfig;
+  webhooks: WebhookConfig;
   publicBaseUrl: string;
   maxPdfBytes: number;
   logLevel: string;
@@ -45,6 +46,22 @@ export interface MailConfig {
   pollMs: number;
   /** How long a claimed message is the claiming worker's; a worker that dies frees it when this runs out. */
   leaseMs: number;
+}
+
+/** Outgoing webhooks: how the delivery worker retries, and whether private addresses may be called. */
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: endpoints may be on loopback or private ranges (tests, closed networks). */
+  allowPrivateNetworks: boolean;
+  /** Backoff before retry n is about retryBaseMs × 2^(n−1) (with jitter), never more than retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A delivery is retried until this long after it was queued (three days), then it is `failed`. */
+  retryWindowMs: number;
+  /** One attempt: connect, send, and the receiver's status line within this. */
+  timeoutMs: number;
+  pollMs: number;
+  /** Deliveries in flight per worker process. */
+  concurrency: number;
 }
 
 export interface FileStorageConfig {
@@ -144,6 +161,23 @@ function mailConfig(env: Env, dataDir: string, publicBaseUrl: string): MailConfi
   };
 }
 
+function webhookConfig(env: Env): WebhookConfig {
+  const allow = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS?.trim().toLowerCase() || 'false';
+  if (allow !== 'true' && allow !== 'false') throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false, got "${allow}"`);
+  const retryBaseMs = integer(env, 'WEBHOOK_RETRY_BASE_MS', 60_000, 1, 24 * 3600_000);
+  const retryMaxMs = integer(env, 'WEBHOOK_RETRY_MAX_MS', 6 * 3600_000, 1, 7 * 24 * 3600_000);
+  if (retryMaxMs < retryBaseMs) throw new ConfigError(`WEBHOOK_RETRY_MAX_MS (${retryMaxMs}) must not be below WEBHOOK_RETRY_BASE_MS (${retryBaseMs})`);
+  return {
+    allowPrivateNetworks: allow === 'true',
+    retryBaseMs,
+    retryMaxMs,
+    retryWindowMs: integer(env, 'WEBHOOK_RETRY_WINDOW_MS', 3 * 24 * 3600_000, 1, 30 * 24 * 3600_000),
+    timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 3600_000),
+    concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 4, 1, 64),
+  };
+}
+
 const S3_PARAMS = ['endpoint', 'region', 'forcePathStyle'];
 // S3's bucket naming rules (lower case, 3–63 characters, no leading or trailing dot or dash).
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -208,6 +242,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const mail = mailConfig(env, dataDir, publicBaseUrl);
 
+  const webhooks = webhookConfig(env);
+
   const maxPdfBytes = integer(env, 'MAX_PDF_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024);
 
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
@@ -232,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     database,
     storage,
     mail,
+    webhooks,
     publicBaseUrl,
     maxPdfBytes,
     logLevel,

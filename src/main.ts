@@ -10,11 +10,13 @@ import { migrateToLatest } from './db/migrate.js';
 import { runMailWorker } from './mail/index.js';
 import { openRuntime } from './runtime.js';
 import { startServer } from './server.js';
+import { startWebhookWorker } from './webhooks/webhook-worker.js';
+import { runWebhooksCommand, WebhookCommandError } from './cli/webhooks.js';
 
 const USAGE = `Usage: klantportaal <command>
 
-  serve                                         the API server and the email worker (what npm start runs); migrates first
-  worker                                        only the email worker (more of them may run beside serve)
+  serve                                         the API server with the email and webhook workers (what npm start runs); migrates first
+  worker                                        only the email and webhook workers (more of them may run beside serve)
   migrate                                       bring the database schema up to date
   copy --to-database-url <postgres://…> [--to-storage-url <s3://…>]
                                                 copy everything (rows and PDFs) into an empty PostgreSQL
@@ -23,6 +25,10 @@ const USAGE = `Usage: klantportaal <command>
   api-keys create --account <id> [--test] [--json]  a new API key (printed once); --test: a kp_test_ key for test mode
   api-keys list --account <id> [--json]
   api-keys revoke <key-id> [--json]
+  webhooks create --account <id> --url <url> --events <type,type> [--json]
+                                                register a webhook endpoint (its signing secret is printed once)
+  webhooks list --account <id> [--json]
+  webhooks delete <endpoint-id> [--json]
 
 Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
   customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]
@@ -33,7 +39,7 @@ Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTA
   import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
-SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* retry settings (see README.md).`;
+SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* and WEBHOOK_* settings (see README.md).`;
 
 function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
@@ -72,16 +78,17 @@ function stopOnSignal(stop: () => Promise<void>, announce: (signal: string) => v
   }
 }
 
-/** Only the outbox worker, for scale-out: as many as wanted, on the same database as `serve`. */
+/** Only the email and webhook workers, for scale-out: as many as wanted, on the same database as `serve`. */
 async function worker(): Promise<void> {
   const config = loadConfig();
   const runtime = await openRuntime(config);
   const log = pino({ level: config.logLevel });
   const mail = runMailWorker(runtime.ctx.db, config, log);
-  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport} (data in ${config.dataDir})\n`);
+  const webhooks = startWebhookWorker(runtime.ctx.db, config.webhooks, log);
+  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport}, webhooks are delivered (data in ${config.dataDir})\n`);
   stopOnSignal(
     async () => {
-      await mail.worker.stop();
+      await Promise.all([mail.worker.stop(), webhooks.stop()]);
       await runtime.close();
     },
     (signal) => log.info({ signal }, 'shutting down'),
@@ -166,6 +173,11 @@ async function run(argv: string[]): Promise<void> {
       const { runApiCommand } = await import('./cli/api-commands.js');
       return runApiCommand(command, sub, rest);
     }
+    case 'webhooks': {
+      const output = await withRuntime((r) => runWebhooksCommand(r.ctx, sub, rest));
+      process.stdout.write(`${output}\n`);
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -178,7 +190,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError || error instanceof CopyRefusedError) {
+  if (error instanceof ConfigError || error instanceof AccountInputError || error instanceof UsageError || error instanceof CopyRefusedError || error instanceof WebhookCommandError) {
     process.stderr.write(`klantportaal: ${error.message}\n`);
     if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
     process.exit(error instanceof ConfigError ? 78 : error instanceof CopyRefusedError ? 1 : 64);

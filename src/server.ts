@@ -7,6 +7,7 @@ import { deleteWindowsBefore } from './http/rate-limit.repository.js';
 import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
 import { runMailWorker } from './mail/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
+import { startWebhookWorker } from './webhooks/webhook-worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -17,7 +18,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the HTTP server and the outbox worker beside it; stops gracefully (in-flight requests finish) on SIGINT/SIGTERM. */
+/** Starts the HTTP server and the email and webhook workers beside it; stops gracefully (in-flight requests finish) on SIGINT/SIGTERM. */
 export async function startServer(config: Config, onStarted?: (runtime: Runtime) => Promise<void>): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const removedTemps = await runtime.ctx.store.cleanupTemporary();
@@ -49,6 +50,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
   if (onStarted) await onStarted(runtime);
   await app.listen({ port: config.port, host: config.host });
   const mail = runMailWorker(runtime.ctx.db, config, app.log);
+  const webhooks = startWebhookWorker(runtime.ctx.db, config.webhooks, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let stopping: Promise<void> | null = null;
@@ -58,8 +60,8 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
       const force = setTimeout(() => app.server.closeAllConnections(), 5000).unref();
       const idle = setInterval(() => app.server.closeIdleConnections(), 100).unref();
       clearInterval(purgeTimer);
-      // The worker finishes the email it is sending (bounded by its send timeout) while requests drain.
-      await Promise.all([app.close(), mail.worker.stop()]);
+      // The workers finish the email and webhooks in flight (bounded by their timeouts) while requests drain.
+      await Promise.all([app.close(), mail.worker.stop(), webhooks.stop()]);
       clearTimeout(force);
       clearInterval(idle);
       await runtime.close();

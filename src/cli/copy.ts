@@ -22,6 +22,9 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'portal_secrets', key: ['name'] },
   { name: 'portal_sessions', key: ['id_hash'] },
   { name: 'portal_sign_in_tokens', key: ['token_hash'] },
+  { name: 'webhook_endpoints', key: ['id'] },
+  { name: 'webhook_events', key: ['id'] },
+  { name: 'webhook_deliveries', key: ['id'] },
 ];
 
 /** Tables whose rows are not carried over: per-minute rate-limit counters start afresh on the new database. */

@@ -21,6 +21,12 @@ import type {
   Readiness,
   UpdateCustomer,
   UpdateInvoice,
+  CreateWebhookEndpoint,
+  CreatedWebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookEndpoint,
+  WebhookEndpointList,
 } from './types.js';
 
 export type ClientOptions = TransportOptions;
@@ -76,6 +82,12 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
   deleteCustomerInvoice: 'invoices.delete',
   getCustomerInvoicePdf: 'invoices.downloadPdf / invoices.savePdf',
+  createWebhookEndpoint: 'webhooks.create',
+  listWebhookEndpoints: 'webhooks.list / webhooks.iterate',
+  getWebhookEndpoint: 'webhooks.get',
+  deleteWebhookEndpoint: 'webhooks.delete',
+  listWebhookDeliveries: 'webhooks.deliveries',
+  redeliverWebhook: 'webhooks.redeliver',
 };
 
 function queryString(query: Record<string, unknown> | undefined): string {
@@ -192,9 +204,24 @@ export function createClient(options: ClientOptions) {
     },
   };
 
+  const webhooks = {
+    /** The signing secret is in this response only. */
+    create: async (input: CreateWebhookEndpoint, opts?: CreateOptions) =>
+      (await created<CreatedWebhookEndpoint>('/v1/webhook-endpoints', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts)).resource,
+    get: (id: string) => json<WebhookEndpoint>({ method: 'GET', path: `/v1/webhook-endpoints/${segment(id)}` }),
+    list: (query?: { limit?: number; cursor?: string }) => json<WebhookEndpointList>({ method: 'GET', path: `/v1/webhook-endpoints${queryString(query)}` }),
+    iterate: () => items<WebhookEndpoint>('/v1/webhook-endpoints'),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/webhook-endpoints/${segment(id)}` }),
+    deliveries: (id: string, query?: { limit?: number; cursor?: string }) =>
+      json<WebhookDeliveryList>({ method: 'GET', path: `/v1/webhook-endpoints/${segment(id)}/deliveries${queryString(query)}` }),
+    redeliver: (id: string, deliveryId: string) =>
+      json<WebhookDelivery>({ method: 'POST', path: `/v1/webhook-endpoints/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`, retryable: true }),
+  };
+
   return {
     customers,
     invoices,
+    webhooks,
     health: () => json<Health>({ method: 'GET', path: '/healthz' }),
     readiness: () => json<Readiness>({ method: 'GET', path: '/readyz' }),
     openApiDocument: () => json<OpenApiDocument>({ method: 'GET', path: '/v1/openapi.json' }),

@@ -24,6 +24,13 @@ export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
 export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'cursor'>;
 export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
 
+export type WebhookEndpoint = Body<'getWebhookEndpoint', 200>;
+export type CreatedWebhookEndpoint = Body<'createWebhookEndpoint', 201>;
+export type CreateWebhookEndpoint = JsonRequest<'createWebhookEndpoint'>;
+export type WebhookEndpointList = Body<'listWebhookEndpoints', 200>;
+export type WebhookDeliveryList = Body<'listWebhookDeliveries', 200>;
+export type WebhookDelivery = Body<'redeliverWebhook', 202>;
+
 export type Health = Body<'getHealth', 200>;
 export type Readiness = Body<'getReadiness', 200>;
 export type OpenApiDocument = Record<string, unknown>;

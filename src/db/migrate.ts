@@ -6,6 +6,7 @@ import { notificationOutbox } from './migrations/0003-notification-outbox.js';
 import { portal } from './migrations/0004-portal.js';
 import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
+import { webhooks } from './migrations/0008-webhooks.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-portal': portal,
   '0005-test-mode': testMode,
   '0006-rate-limits': rateLimits,
+  '0008-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

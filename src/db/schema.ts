@@ -129,6 +129,50 @@ export interface PortalSecretsTable {
   created_at: string;
 }
 
+/** A place a business wants events POSTed to. The secret is kept as is: signing needs it (see webhooks/). */
+export interface WebhookEndpointsTable {
+  id: string;
+  account_id: string;
+  url: string;
+  /** The subscribed event types, comma-separated. */
+  events: string;
+  secret: string;
+  created_at: string;
+}
+
+/** One event, with the exact JSON body every delivery of it sends (so a signature always covers the same bytes). */
+export interface WebhookEventsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  payload: string;
+  created_at: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event to one endpoint: the delivery outbox and its log. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  account_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status: WebhookDeliveryStatus;
+  /** Attempts started, the one in progress included. */
+  attempts: number;
+  /** Due when this is past: the next retry, or the end of the lease of the worker sending it. */
+  available_at: string;
+  lease_id: string | null;
+  /** When it was queued (or re-queued by a redeliver); retries stop WEBHOOK_RETRY_WINDOW_MS (three days) later. */
+  queued_at: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -141,6 +185,9 @@ export interface Database {
   portal_sign_in_tokens: PortalSignInTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_secrets: PortalSecretsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** Requests per API key (by `bucket`, a hash prefix of the key) in one fixed one-minute window. */

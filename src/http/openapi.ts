@@ -18,6 +18,7 @@ type Operation = OpenAPIV3_1.OperationObject & { 'x-form'?: OpenAPIV3_1.SchemaOb
 const STATUS_TEXT: Record<string, string> = {
   '200': 'OK',
   '201': 'Created',
+  '202': 'Accepted: queued; the outcome shows up later.',
   '204': 'No content',
   '400': 'Malformed request: the body, URL or a header could not be read.',
   '401': 'Missing, malformed, unknown or revoked API key.',
@@ -150,6 +151,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       tags: [
         { name: 'customers', description: 'The business’s customers.' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },
+        { name: 'webhooks', description: 'Signed event notifications to the business’s own URLs, with a delivery log.' },
         { name: 'service', description: 'Health and this document.' },
       ],
     },

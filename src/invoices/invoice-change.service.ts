@@ -8,6 +8,7 @@ import { removePdfIfUnreferenced } from './pdf-lock.js';
 import { parsePaidAt } from './invoice.rules.js';
 import type { Invoice, UpdateInvoiceInput } from './invoice.schemas.js';
 import { toInvoice } from './invoice.service.js';
+import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 const missing = (id: string) => notFound(`Customer invoice ${id.slice(0, 64)}`);
 
@@ -20,7 +21,10 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
     if (!row) throw missing(id);
     await setPaidAt(trx, caller.accountId, row.id, paidAt.value);
     const notifications = await notificationsOf(trx, [row.id]);
-    return toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
+    const invoice = toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
+    // Only unpaid → paid is a payment; changing the date of an already paid invoice is not another one.
+    if (row.paid_at === null && paidAt.value !== null) await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.paid', invoice);
+    return invoice;
   });
 }
 

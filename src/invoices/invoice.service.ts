@@ -17,6 +17,7 @@ import { inTransaction, removePdfIfUnreferenced, withPdfLock } from './pdf-lock.
 import type { OnCommit } from '../http/idempotency.js';
 import type { OutboxRow } from '../mail/outbox.repository.js';
 import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
+import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customer-invoices/${id}`;
@@ -100,6 +101,9 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
           await insertInvoice(trx, row);
           const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
           const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
+          // Webhook events too; an invoice created already paid is also a payment (`.paid` after `.created`).
+          await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.created', invoice);
+          if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.paid', invoice);
           await onCommit?.(trx, invoice);
           return invoice;
         });

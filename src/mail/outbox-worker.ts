@@ -6,6 +6,7 @@ import { nowUtc } from '../lib/time.js';
 import { invoicePortalUrl } from '../invoices/invoice-access.js';
 import { composeSignInMail } from '../portal/sign-in-mail.js';
 import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
+import { recordInvoiceEvent } from '../invoices/invoice-events.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
 import { claimDueMessage, findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
@@ -65,6 +66,16 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingM
   };
 }
 
+/** Gives the message up and, in the same transaction, tells the business's webhooks (`notification.failed`). */
+async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    // Sign-in emails (no invoice) are the customer's business, not the integration's.
+    if ((await markFailed(trx, row.id, leaseId, error)) && row.invoice_id !== null) {
+      await recordInvoiceEvent(trx, deps.publicBaseUrl, row.account_id, row.invoice_id, 'notification.failed');
+    }
+  });
+}
+
 /** Claims one due message and sends it; false when none was due. */
 async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise<boolean> {
   const { db, mail, log } = deps;
@@ -74,13 +85,13 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
   const context = { notificationId: row.id, invoiceId: row.invoice_id, attempt: row.attempts };
   if (row.attempts > mail.maxAttempts) {
     // The last allowed attempt was cut off (its worker died): stop here rather than try without end.
-    await markFailed(db, row.id, leaseId, row.last_error ?? 'the last attempt did not finish');
+    await fail(deps, row, leaseId, row.last_error ?? 'the last attempt did not finish');
     log.warn(context, 'notification failed: no attempts left');
     return true;
   }
   const message = await compose(deps, row);
   if ('missing' in message) {
-    await markFailed(db, row.id, leaseId, message.missing);
+    await fail(deps, row, leaseId, message.missing);
     log.warn({ ...context, reason: message.missing }, 'notification failed');
     return true;
   }
@@ -100,7 +111,7 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
       await markRetry(db, row.id, leaseId, later(delay), text);
       log.warn({ ...context, error: text, retryInMs: delay }, 'notification not sent; will retry');
     } else {
-      await markFailed(db, row.id, leaseId, text);
+      await fail(deps, row, leaseId, text);
       log.error({ ...context, error: text, temporary }, 'notification failed');
     }
     return true;

@@ -83,15 +83,16 @@ export async function markRetry(db: Executor, id: string, leaseId: string, retry
     .execute();
 }
 
-/** Given up (permanent failure, or no attempts left): final, and the raw link token is dropped. */
-export async function markFailed(db: Executor, id: string, leaseId: string, error: string): Promise<void> {
-  await db
+/** Given up (permanent failure, or no attempts left): final, and the raw link token is dropped. False if the lease was lost. */
+export async function markFailed(db: Executor, id: string, leaseId: string, error: string): Promise<boolean> {
+  const result = await db
     .updateTable('notification_outbox')
     .set({ status: 'failed', lease_id: null, last_error: error, access_token: null })
     .where('id', '=', id)
     .where('lease_id', '=', leaseId)
     .where('status', '=', 'queued')
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export interface MessageContextRow {

@@ -1,3 +1,4 @@
+import { recordInvoiceEvent } from '../invoices/invoice-events.js';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { findValidAccessToken } from '../invoices/invoice-access.repository.js';
@@ -29,7 +30,11 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
   const ownInvoice = (scope: Scope, id: string) => (looksLikeId('inv', id) ? findCustomerInvoice(ctx.db, scope, id) : Promise.resolve(undefined));
 
   const viewed = async (request: FastifyRequest, row: InvoiceRow) => {
-    if (row.viewed_at === null && isRealView(request)) await markViewed(ctx.db, row.id, nowUtc());
+    if (row.viewed_at !== null || !isRealView(request)) return;
+    // The first view and its webhook event (`customer-invoice.viewed`) commit together.
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await markViewed(trx, row.id, nowUtc())) await recordInvoiceEvent(trx, ctx.config.publicBaseUrl, row.account_id, row.id, 'customer-invoice.viewed');
+    });
   };
 
   async function listPage(request: FastifyRequest<ListQuery>, reply: FastifyReply, signedIn: SignedIn, zip: { from: string; to: string; error?: string }, status = 200) {

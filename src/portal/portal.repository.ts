@@ -72,7 +72,8 @@ export async function invoicesIssuedBetween(db: Executor, scope: Scope, from: st
   return rows.map(normalise);
 }
 
-/** Records the first view only: a later view never moves it. */
-export async function markViewed(db: Executor, invoiceId: string, now: string): Promise<void> {
-  await db.updateTable('customer_invoices').set({ viewed_at: now }).where('id', '=', invoiceId).where('viewed_at', 'is', null).execute();
+/** Records the first view only: a later view never moves it. True when this call was the first view. */
+export async function markViewed(db: Executor, invoiceId: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('customer_invoices').set({ viewed_at: now }).where('id', '=', invoiceId).where('viewed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

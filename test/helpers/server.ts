@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { runMailWorker } from '../../src/mail/index.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { startWebhookWorker } from '../../src/webhooks/webhook-worker.js';
 import { contractChecker } from './contract.js';
 import { createTestDatabase } from './database.js';
 
@@ -65,8 +66,8 @@ const silentLog = { info: () => undefined, warn: () => undefined, error: () => u
 
 /**
  * The real app on a real socket over a real SQLite file in a temp dir: what tests talk to.
- * `env` overrides configuration the way the environment would. With `worker: true` the outbox worker runs
- * beside it, as under `serve`.
+ * `env` overrides configuration the way the environment would. With `worker: true` the email and webhook
+ * workers run beside it, as under `serve`.
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestServer> {
   // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
@@ -86,6 +87,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   // Links in responses are built from PUBLIC_BASE_URL; point it at this server so tests can follow them.
   runtime.ctx.config.publicBaseUrl = env.PUBLIC_BASE_URL ?? url;
   const mail = options.worker ? runMailWorker(runtime.ctx.db, runtime.ctx.config, silentLog) : null;
+  const webhooks = options.worker ? startWebhookWorker(runtime.ctx.db, runtime.ctx.config.webhooks, silentLog) : null;
 
   const server: TestServer = {
     url,
@@ -102,7 +104,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       // Tests are over: do not wait for keep-alive connections to time out.
       const closing = app.close();
       app.server.closeAllConnections();
-      await Promise.all([closing, mail?.worker.stop()]);
+      await Promise.all([closing, mail?.worker.stop(), webhooks?.stop()]);
       await runtime.close();
       if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
       await database?.drop();
