@@ -64,12 +64,16 @@ export async function claimDueDelivery(db: Executor, now: string, leaseUntil: st
 }
 
 /** The endpoint and the body a claimed delivery needs; undefined when the endpoint was deleted meanwhile. */
-export function findDeliveryTarget(db: Executor, delivery: DeliveryRow): Promise<{ url: string; secret: string; payload: string } | undefined> {
+export function findDeliveryTarget(
+  db: Executor,
+  delivery: DeliveryRow,
+): Promise<{ url: string; secret: string; payload: string; account_mode: string } | undefined> {
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .innerJoin('webhook_events as v', 'v.id', 'd.event_id')
-    .select(['e.url', 'e.secret', 'v.payload'])
+    .innerJoin('accounts as a', 'a.id', 'd.account_id')
+    .select(['e.url', 'e.secret', 'v.payload', 'a.mode as account_mode'])
     .where('d.id', '=', delivery.id)
     .executeTakeFirst();
 }
@@ -83,7 +87,7 @@ export interface AttemptOutcome {
 export async function markDelivered(db: Executor, id: string, at: string, outcome: AttemptOutcome): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
-    .set({ status: 'delivered', delivered_at: at, lease_id: null, last_status_code: outcome.statusCode })
+    .set({ status: 'delivered', delivered_at: at, lease_id: null, last_status_code: outcome.statusCode, ...(outcome.error ? { last_error: outcome.error } : {}) })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();

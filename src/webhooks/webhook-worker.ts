@@ -15,6 +15,9 @@ export interface WebhookWorker {
 
 const later = (from: Temporal.Instant, ms: number) => from.add({ milliseconds: ms }).toString({ smallestUnit: 'millisecond' });
 
+/** What the delivery log says of a test-mode delivery. */
+export const TEST_MODE_RECORDED = 'test mode: recorded, not sent';
+
 /** Claims one due delivery and attempts it; false when none was due. */
 async function deliverNext(db: Db, config: WebhookConfig, log: WorkerLog): Promise<boolean> {
   const leaseId = randomId();
@@ -25,6 +28,12 @@ async function deliverNext(db: Db, config: WebhookConfig, log: WorkerLog): Promi
   const context = { deliveryId: row.id, endpointId: row.endpoint_id, eventId: row.event_id, attempt: row.attempts };
   const target = await findDeliveryTarget(db, row);
   if (!target) return true; // the endpoint was deleted meanwhile; its deliveries went with it
+  if (target.account_mode === 'test') {
+    // Test mode never reaches the outside: the delivery is recorded in the log (with its event) instead.
+    await markDelivered(db, row.id, nowUtc(), { statusCode: null, error: TEST_MODE_RECORDED });
+    log.info(context, 'webhook recorded (test mode), not sent');
+    return true;
+  }
   const result = await sendWebhook({ url: target.url, secret: target.secret, eventId: row.event_id, body: target.payload }, config);
   const now = Temporal.Now.instant();
   if (result.delivered) {

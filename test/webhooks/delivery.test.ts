@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { freePort } from '../helpers/process.js';
-import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { createApiKey } from '../../src/accounts/account.service.js';
+import { TEST_MODE_RECORDED } from '../../src/webhooks/webhook-worker.js';
+import { accountClient, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestReceiver, type ReceivedWebhook, type TestReceiver } from '../helpers/webhook-receiver.js';
 
 interface Delivery {
@@ -79,6 +81,21 @@ describe('webhook deliveries to a real receiver on loopback (private networks al
     const endpoint = await register(shop, `${receiver.url}/${label}`, events);
     return { shop, endpoint };
   }
+
+  it('test mode: a kp_test_ key’s events are recorded in the delivery log, never sent to the receiver', async () => {
+    const live = await server.account('Zaak test-mode');
+    const { apiKey } = await createApiKey(server.runtime.ctx.db, live.id, { test: true });
+    const shop = accountClient(server.url, live.id, apiKey);
+    const endpoint = await register(shop, `${receiver.url}/test-mode`, ['customer-invoice.created']);
+    const customer = await shop.createCustomer();
+    const res = await shop.createInvoice(validInvoice(customer.id));
+    assert.equal(res.status, 201);
+    const invoice = (await res.json()) as { id: string };
+    const [logged] = await waitForDeliveries(shop, endpoint.id, (log) => log[0]?.status === 'delivered');
+    assert.equal(logged?.lastError, TEST_MODE_RECORDED);
+    assert.equal(logged?.lastStatusCode, null);
+    assert.equal(receiver.received.filter((r) => r.body.includes(invoice.id)).length, 0, 'nothing reached the receiver');
+  });
 
   it('signs customer-invoice.created with the secret shown at creation; a wrong secret or a changed body fails the check', async () => {
     const { shop, endpoint } = await setUp(['customer-invoice.created'], 'signed');
