@@ -22,13 +22,13 @@ function testFiles(dir: string): string[] {
 }
 
 /**
- * A test that hangs fails after 5 minutes (TEST_TIMEOUT_MS; 0 = none, for `npm run test:hostile`), and a file
+ * A test that hangs fails after 10 minutes (TEST_TIMEOUT_MS; 0 = none, for `npm run test:hostile`), and a file
  * whose servers were left running still ends.
  */
 function runHalf(dialect: 'sqlite' | 'postgres', files: string[]): boolean {
   console.log(`\n=== ${dialect}: ${files.length} test files ===`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 300000}`, '--test-force-exit', ...files], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 600000}`, '--test-force-exit', ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, TEST_DIALECT: dialect },

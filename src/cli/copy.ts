@@ -9,7 +9,7 @@ import type { Runtime } from '../runtime.js';
  */
 
 /** Every table with the columns that order it (its primary key), parents before children. */
-export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parentsFirst?: string }> = [
+export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parentsFirst?: string; replaceTarget?: boolean }> = [
   // Test twins point at their live account: rows without `live_account_id` go first.
   { name: 'accounts', key: ['id'], parentsFirst: 'live_account_id' },
   { name: 'api_keys', key: ['id'] },
@@ -19,7 +19,8 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'invoice_access_tokens', key: ['token_hash'] },
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
   // The portal's CSRF secret and live sessions come along, so signed-in customers stay signed in.
-  { name: 'portal_secrets', key: ['name'] },
+  // Migrating the target generated its own secret: the source's replaces it (cookies already out stay valid).
+  { name: 'portal_secrets', key: ['name'], replaceTarget: true },
   { name: 'portal_sessions', key: ['id_hash'] },
   { name: 'portal_sign_in_tokens', key: ['token_hash'] },
   { name: 'webhook_endpoints', key: ['id'] },
@@ -80,6 +81,7 @@ export async function copyInstallation(source: Runtime, target: Runtime, progres
   const rows: Record<string, number> = {};
   for (const table of COPIED_TABLES) {
     let copied = 0;
+    if (table.replaceTarget) await to.deleteFrom(table.name).execute();
     for (const pass of table.parentsFirst ? (['is', 'is not'] as const) : [null]) {
       copied += await copyRows(from, to, table, pass && table.parentsFirst ? { column: table.parentsFirst, op: pass } : null);
     }
