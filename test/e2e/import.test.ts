@@ -5,20 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createClient, type KlantportaalClient } from '../../src/client/index.js';
 import { runCli } from '../helpers/cli.js';
+import type { ImportSummary } from '../../src/cli/import/import.command.js';
 import { REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { createTestData, samplePdf, type TestData } from '../helpers/server.js';
 
 const ROWS = 2000;
 const CUSTOMERS = 150;
-
-interface Summary {
-  rows: number;
-  created: number;
-  existing: number;
-  failed: number;
-  seconds: number;
-  rowsPerSecond: number;
-}
 
 /** A Dutch-style export: `;`, decimal comma with thousands dots, both date formats, some rows paid. */
 async function writeExport(dir: string): Promise<string> {
@@ -100,7 +92,7 @@ describe('klantportaal import against klantportaal serve', () => {
 
     const rerun = await runCli(['import', file, '--pdf-dir', pdfDir, '--concurrency', '4', '--json'], api, 600_000);
     assert.equal(rerun.code, 0, rerun.stderr);
-    const summary = JSON.parse(rerun.stdout) as Summary;
+    const summary = JSON.parse(rerun.stdout) as ImportSummary;
     assert.equal(summary.rows, ROWS);
     assert.equal(summary.failed, 0);
     assert.equal(summary.created + summary.existing, ROWS);
