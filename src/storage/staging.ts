@@ -43,9 +43,18 @@ export async function stageToFile(source: Readable, dir: string, flush: boolean)
       callback(null, chunk);
     },
   });
+  const sink = fs.createWriteStream(temp, { flush });
   try {
-    await pipeline(source, meter, fs.createWriteStream(temp, { flush }));
+    await pipeline(source, meter, sink);
   } catch (error) {
+    // The rm must come after the sink has closed its file: a sink still opening or flushing when pipeline
+    // settles would recreate or keep the temp file behind the rm (CI once found a .tmp- file after a 400
+    // for a multipart body cut short).
+    if (!sink.closed) {
+      const closed = new Promise<void>((resolve) => sink.once('close', () => resolve()));
+      sink.destroy();
+      await closed;
+    }
     await fsp.rm(temp, { force: true });
     throw translateFsError(error);
   }
