@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -46,6 +47,8 @@ export interface TestServer {
   dataDir: string;
   /** DATA_DIR and DATABASE_URL of this server: what a restart on the same data needs. */
   dataEnv: Record<string, string>;
+  /** Every route the app registered (method and URL pattern, HEAD included), portal and hidden ones too. */
+  routes: { method: string; url: string }[];
   /** A new account with its API key. */
   account(name?: string, timeZone?: string): Promise<TestAccount>;
   close(): Promise<void>;
@@ -79,7 +82,14 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...database?.env, ...env });
   const runtime = await openRuntime(config);
   const contract = contractChecker();
-  const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin] });
+  // Registered at the root before any route, so it hears of every route (the BOLA matrix checks it knows them all).
+  const routes: { method: string; url: string }[] = [];
+  const routeList = fp(async (root: FastifyInstance) => {
+    root.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
+  });
+  const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin, routeList] });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   assert(address && typeof address === 'object');
@@ -95,6 +105,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     runtime,
     config,
     dataDir,
+    routes,
     dataEnv: { DATA_DIR: dataDir, ...(config.database.kind === 'postgres' ? { DATABASE_URL: config.database.url } : {}) },
     async account(name = 'Bakkerij de Vries', timeZone?: string) {
       const { account, apiKey } = await createAccount(runtime.ctx.db, { name, timeZone });

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createApiKey } from '../../src/accounts/account.service.js';
+import { randomId } from '../../src/lib/ids.js';
+import { runMailWorker } from '../../src/mail/index.js';
+import { Browser, signIn } from './portal.js';
+import { accountClient, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from './server.js';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from './smtp.js';
+
+/**
+ * Three businesses with the same shape of data, for the tenant-isolation tests (RELIABILITY.md S1): each has
+ * customers x and y, invoices of both (notified, so each has an invoice link), and a webhook endpoint with a
+ * delivery. Customer x of every account shares one email address: the same person, customer of three businesses.
+ */
+export interface Tenant {
+  name: string;
+  client: TestAccount;
+  customers: { x: string; y: string };
+  invoices: { x: string; y: string };
+  endpoint: string;
+  delivery: string;
+  /** The invoice links (`/portal/i/<token>`) from the notification emails, by customer. */
+  invoiceLinks: { x: string; y: string };
+}
+
+export interface Tenants {
+  server: TestServer;
+  smtp: TestSmtp;
+  a: Tenant;
+  b: Tenant;
+  c: Tenant;
+  /** A's test-mode key: the same business, another set of data. */
+  aTest: TestAccount;
+  /** Customer x of A, signed in to A's portal; `signInLink` is the (used) magic link. */
+  portal: { browser: Browser; signInLink: string };
+  stop(): Promise<void>;
+}
+
+export const SHARED_EMAIL = 'x@example.com';
+
+/** A well-formed id of this kind that does not exist: the same prefix and length as `like`. */
+export function missingId(like: string): string {
+  const prefix = like.slice(0, like.indexOf('_') + 1);
+  return prefix + randomId(like.length - prefix.length);
+}
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function invoiceLinkOf(mails: ReceivedMail[], invoiceNumber: string): string {
+  const mail = mails.find((m) => String(m.parsed.text).includes(invoiceNumber));
+  const link = String(mail?.parsed.text ?? '').match(/https?:\/\/\S+(\/portal\/i\/[A-Za-z0-9_-]+)/)?.[1];
+  assert(link, `no invoice link in the email for ${invoiceNumber}`);
+  return link;
+}
+
+/**
+ * The server runs the mail worker only (no webhook worker), so every delivery stays pending and the data holds
+ * still while a test compares it before and after.
+ */
+export async function startTenants(): Promise<Tenants> {
+  const smtp = await startTestSmtp();
+  const server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' });
+  const mail = runMailWorker(server.runtime.ctx.db, server.runtime.ctx.config, quiet);
+
+  async function tenant(name: string): Promise<Tenant> {
+    const client = await server.account(name);
+    const hook = await client.json('POST', '/v1/webhook-endpoints', { url: 'https://example.com/hook', events: ['customer-invoice.created'] });
+    assert.equal(hook.status, 201, await hook.clone().text());
+    const endpoint = ((await hook.json()) as { id: string }).id;
+    const x = (await client.createCustomer({ name: `${name} X`, email: SHARED_EMAIL })).id;
+    const y = (await client.createCustomer({ name: `${name} Y`, email: `y-${randomId(6)}@example.com` })).id;
+    const invoices = { x: '', y: '' };
+    for (const [key, customerId] of [['x', x], ['y', y]] as const) {
+      const res = await client.createInvoice(validInvoice(customerId, { invoiceNumber: `${name}-${key}`, sendNotification: 'true' }), samplePdf(`${name}-${key}`));
+      assert.equal(res.status, 201, await res.clone().text());
+      invoices[key] = ((await res.json()) as { id: string }).id;
+    }
+    const log = (await (await client.request(`/v1/webhook-endpoints/${endpoint}/deliveries`)).json()) as { data: { id: string }[] };
+    const delivery = log.data[0]?.id;
+    assert(delivery, 'the endpoint has a delivery');
+    return { name, client, customers: { x, y }, invoices, endpoint, delivery, invoiceLinks: { x: '', y: '' } };
+  }
+
+  const [a, b, c] = [await tenant('A'), await tenant('B'), await tenant('C')];
+  const created = await createApiKey(server.runtime.ctx.db, a.client.id, { test: true });
+  const aTest = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
+  const mails = await smtp.waitForDelivered((all) => all.length >= 6);
+  for (const t of [a, b, c]) t.invoiceLinks = { x: invoiceLinkOf(mails, `${t.name}-x`), y: invoiceLinkOf(mails, `${t.name}-y`) };
+
+  const browser = new Browser(server.url);
+  const signInLink = new URL(await signIn(browser, smtp, a.client.id, SHARED_EMAIL)).pathname;
+  return {
+    server,
+    smtp,
+    a,
+    b,
+    c,
+    aTest,
+    portal: { browser, signInLink },
+    async stop() {
+      await mail.worker.stop();
+      await server.close();
+      await smtp.stop();
+    },
+  };
+}
+
+/** Everything a tenant can read back through the API, as text (PDFs as their SHA-256): compared before and after. */
+export async function snapshot(t: Tenant): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const read = async (path: string) => {
+    const res = await t.client.request(path);
+    assert.equal(res.status, 200, `${t.name} reads ${path}`);
+    out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
+  };
+  for (const list of ['/v1/customers?limit=250', '/v1/customer-invoices?limit=250', '/v1/webhook-endpoints?limit=250']) await read(list);
+  for (const id of Object.values(t.customers)) await read(`/v1/customers/${id}`);
+  for (const id of Object.values(t.invoices)) {
+    await read(`/v1/customer-invoices/${id}`);
+    await read(`/v1/customer-invoices/${id}/pdf`);
+  }
+  await read(`/v1/webhook-endpoints/${t.endpoint}`);
+  await read(`/v1/webhook-endpoints/${t.endpoint}/deliveries`);
+  return out;
+}

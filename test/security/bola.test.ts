@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { report } from '../helpers/hostile.js';
+import { csrfOf, type PortalResponse } from '../helpers/portal.js';
+import type { TestAccount } from '../helpers/server.js';
+import { missingId, snapshot, startTenants, type Tenant, type Tenants } from '../helpers/tenants.js';
+
+/**
+ * S1 (RELIABILITY.md §3): every route that takes an id, for every pair of tenants, answers another tenant's id
+ * with the very 404 a well-formed id that does not exist gets, and changes nothing. The API routes come from the
+ * published OpenAPI document and the portal routes from the app's own route list, so a new route that the tables
+ * below do not know fails the test by name.
+ */
+
+type Kind = 'customer' | 'invoice' | 'endpoint' | 'delivery';
+
+/** How to call each API route with ids in its path: which kind of id each parameter takes, and a valid body. */
+const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown }> = {
+  'GET /v1/customers/{id}': { params: { id: 'customer' } },
+  'PATCH /v1/customers/{id}': { params: { id: 'customer' }, body: { name: 'Overgenomen', email: 'dief@example.com' } },
+  'DELETE /v1/customers/{id}': { params: { id: 'customer' } },
+  'GET /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
+  'PATCH /v1/customer-invoices/{id}': { params: { id: 'invoice' }, body: { paidAt: '2024-05-11 12:59:00' } },
+  'DELETE /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
+  'GET /v1/customer-invoices/{id}/pdf': { params: { id: 'invoice' } },
+  'GET /v1/webhook-endpoints/{id}': { params: { id: 'endpoint' } },
+  'DELETE /v1/webhook-endpoints/{id}': { params: { id: 'endpoint' } },
+  'GET /v1/webhook-endpoints/{id}/deliveries': { params: { id: 'endpoint' } },
+  'POST /v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver': { params: { id: 'endpoint', deliveryId: 'delivery' } },
+};
+
+/**
+ * The portal's routes with a parameter. `signedIn`: customer x of A asks with invoice ids of others. `token`:
+ * the secret in the path; the invoice link is a capability by design (API.md: it opens that one invoice without
+ * signing in), so what must fail is every other secret or id put in its place. `public`: no tenant data behind it.
+ */
+type PortalRoute = { kind: 'signedIn' } | { kind: 'token'; of: 'invoice-link' | 'sign-in-link' } | { kind: 'public'; why: string };
+const PORTAL_ROUTES: Record<string, PortalRoute> = {
+  'GET /portal/invoices/:id': { kind: 'signedIn' },
+  'HEAD /portal/invoices/:id': { kind: 'signedIn' },
+  'GET /portal/invoices/:id/pdf': { kind: 'signedIn' },
+  'HEAD /portal/invoices/:id/pdf': { kind: 'signedIn' },
+  'GET /portal/i/:token': { kind: 'token', of: 'invoice-link' },
+  'HEAD /portal/i/:token': { kind: 'token', of: 'invoice-link' },
+  'GET /portal/i/:token/pdf': { kind: 'token', of: 'invoice-link' },
+  'HEAD /portal/i/:token/pdf': { kind: 'token', of: 'invoice-link' },
+  'GET /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
+  'HEAD /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
+  'POST /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
+  'GET /portal/sign-in/:accountId': { kind: 'public', why: 'a business’s sign-in form shows only its name' },
+  'HEAD /portal/sign-in/:accountId': { kind: 'public', why: 'a business’s sign-in form shows only its name' },
+  'POST /portal/sign-in/:accountId': { kind: 'public', why: 'asking for a link answers the same page for any address' },
+};
+
+/** Headers that differ per request by design. */
+const PER_REQUEST = new Set(['date', 'x-request-id', 'connection', 'keep-alive', 'set-cookie']);
+
+interface Answer {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+/** The answer with the ids it was asked about replaced by placeholders: what must match byte for byte. */
+function comparable(answer: Answer, ids: string[]): { status: number; headers: [string, string][]; body: string } {
+  let body = answer.body.toString('latin1');
+  ids.forEach((id, i) => (body = body.replaceAll(id, `{id${i}}`)));
+  return { status: answer.status, headers: answer.headers.filter(([name]) => !PER_REQUEST.has(name)).sort(), body };
+}
+
+const ofFetch = async (res: Response): Promise<Answer> => ({ status: res.status, headers: [...res.headers], body: Buffer.from(await res.arrayBuffer()) });
+const ofPortal = (res: PortalResponse): Answer => ({
+  status: res.status,
+  headers: Object.entries(res.headers).map(([name, value]) => [name, String(value)]),
+  body: res.body,
+});
+
+function idOf(t: Tenant, kind: Kind): string {
+  return { customer: t.customers.x, invoice: t.invoices.x, endpoint: t.endpoint, delivery: t.delivery }[kind];
+}
+
+/** A random secret of the same length and alphabet as `like` (base64url tokens, or our ids). */
+function missingToken(like: string): string {
+  return like.includes('_') && /^[a-z]+_[0-9a-z]+$/.test(like) ? missingId(like) : randomBytes(like.length).toString('base64url').slice(0, like.length);
+}
+
+let t: Tenants;
+let before_: Record<string, string>[];
+const figures = { apiRoutes: 0, apiPairs: 0, portalRoutes: 0, portalPairs: 0 };
+
+before(async () => {
+  t = await startTenants();
+  before_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
+});
+after(async () => {
+  report('S1 BOLA matrix', figures);
+  await t?.stop();
+});
+
+describe('S1 BOLA matrix', () => {
+  it('API: every id route in openapi.json answers another tenant’s ids with the 404 of a missing id', async () => {
+    const doc = (await (await fetch(`${t.server.url}/v1/openapi.json`)).json()) as OpenAPIV3_1.Document;
+    const routes = Object.entries(doc.paths ?? {})
+      .filter(([path]) => path.includes('{'))
+      .flatMap(([path, item]) => Object.keys(item ?? {}).filter((m) => m !== 'parameters').map((m) => `${m.toUpperCase()} ${path}`));
+    for (const route of routes) assert.ok(API_ROUTES[route], `route missing from the BOLA matrix: ${route}`);
+    for (const route of Object.keys(API_ROUTES)) assert.ok(routes.includes(route), `the BOLA matrix names a route the API does not have: ${route}`);
+    // Nothing the app serves under /v1 with an id escapes the document (but Fastify's HEAD twins of GET routes,
+    // which run the GET handler; the contract checker counts them as undocumented, so they are not sent here).
+    const documented = new Set(routes.map((r) => r.replace(/\{(\w+)\}/g, ':$1')));
+    const served = t.server.routes.filter((r) => r.url.startsWith('/v1/') && r.url.includes(':')).map((r) => `${r.method} ${r.url}`);
+    for (const route of served) assert.ok(documented.has(route.replace(/^HEAD /, 'GET ')), `route missing from the BOLA matrix: ${route}`);
+
+    const callers: { label: string; client: TestAccount; own?: Tenant }[] = [
+      { label: 'A', client: t.a.client, own: t.a },
+      { label: 'B', client: t.b.client, own: t.b },
+      { label: 'C', client: t.c.client, own: t.c },
+      { label: 'A (test mode)', client: t.aTest },
+    ];
+    const owners = [t.a, t.b, t.c];
+    for (const route of routes) {
+      const [method = '', template = ''] = route.split(' ');
+      const { params, body } = API_ROUTES[route] ?? { params: {} };
+      const names = Object.keys(params);
+      for (const caller of callers) {
+        for (const owner of owners.filter((o) => o !== caller.own)) {
+          // Each parameter is the owner's id or (if the caller has one) the caller's own; at least one is foreign.
+          const combos = names.reduce<Record<string, string>[][]>((acc, name) => acc.flatMap((combo) => {
+            const kind = params[name] as Kind;
+            const choices = [{ [name]: `foreign:${idOf(owner, kind)}` }, ...(caller.own ? [{ [name]: idOf(caller.own, kind) }] : [])];
+            return choices.map((choice) => [...combo, choice]);
+          }), [[]]).map((parts) => Object.assign({}, ...parts) as Record<string, string>).filter((c) => Object.values(c).some((v) => v.startsWith('foreign:')));
+          for (const combo of combos) {
+            const foreignIds = Object.values(combo).filter((v) => v.startsWith('foreign:')).map((v) => v.slice(8));
+            const missing = foreignIds.map(missingId);
+            const path = (ids: string[]) => {
+              let i = 0;
+              return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+                const value = combo[name] ?? '';
+                return value.startsWith('foreign:') ? (ids[i++] ?? '') : value;
+              });
+            };
+            const send = (p: string) => (body === undefined ? caller.client.request(p, { method }) : caller.client.json(method, p, body));
+            const foreign = await ofFetch(await send(path(foreignIds)));
+            const absent = await ofFetch(await send(path(missing)));
+            const where = `${method} ${path(foreignIds)} as ${caller.label} with ${owner.name}'s ids`;
+            assert.equal(foreign.status, 404, `${where}: ${foreign.body.toString()}`);
+            assert.deepEqual(comparable(foreign, foreignIds), comparable(absent, missing), where);
+            figures.apiPairs += 1;
+          }
+        }
+      }
+      figures.apiRoutes += 1;
+    }
+    const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
+    assert.deepEqual(after_, before_, 'every tenant reads back exactly what it had');
+  });
+
+  it('portal: customer x of A gets the 404 of a missing id for every other invoice and every misplaced secret', async () => {
+    const routes = t.server.routes.filter((r) => r.url.startsWith('/portal/') && r.url.includes(':')).map((r) => `${r.method} ${r.url}`);
+    for (const route of routes) assert.ok(PORTAL_ROUTES[route], `route missing from the BOLA matrix: ${route}`);
+    for (const route of Object.keys(PORTAL_ROUTES)) assert.ok(routes.includes(route), `the BOLA matrix names a route the portal does not have: ${route}`);
+
+    const { browser, signInLink } = t.portal;
+    // She sees her own invoice (a HEAD, which does not count as a view): the control for the 404s below.
+    assert.equal((await browser.request(`/portal/invoices/${t.a.invoices.x}`, { method: 'HEAD' })).status, 200);
+    assert.equal((await browser.request(`/portal/invoices/${t.a.invoices.x}/pdf`, { method: 'HEAD' })).status, 200);
+    const signInToken = signInLink.split('/').pop() ?? '';
+    const linkToken = (path: string) => path.split('/')[3] ?? '';
+    const otherInvoices = [t.a.invoices.y, t.b.invoices.x, t.b.invoices.y, t.c.invoices.x, t.c.invoices.y];
+    const foreignFor = (route: PortalRoute): string[] => {
+      if (route.kind === 'signedIn') return otherInvoices;
+      if (route.kind === 'public') return [];
+      // An invoice link's token where a sign-in token goes and the reverse; ids and the used sign-in link too.
+      return route.of === 'invoice-link' ? [signInToken, t.a.invoices.x, t.a.customers.x] : [linkToken(t.a.invoiceLinks.x), linkToken(t.b.invoiceLinks.y), t.a.invoices.x];
+    };
+    const csrf = csrfOf((await browser.page(`/portal/sign-in/${t.a.client.id}`)).html);
+    for (const route of routes) {
+      const spec = PORTAL_ROUTES[route] as PortalRoute;
+      const [method = 'GET', template = ''] = route.split(' ');
+      const variants = template.endsWith('/pdf') ? ['', '?download=1'] : [''];
+      for (const id of foreignFor(spec)) {
+        const absentId = spec.kind === 'signedIn' ? missingId(id) : missingToken(id);
+        for (const query of variants) {
+          const send = (value: string) =>
+            browser.request(template.replace(/:\w+/, value) + query, method === 'POST' ? { form: { csrf } } : { method });
+          const foreign = ofPortal(await send(id));
+          const absent = ofPortal(await send(absentId));
+          const where = `${method} ${template.replace(/:\w+/, id)}${query} as customer x of A`;
+          assert.ok(foreign.status === 404 || (method === 'POST' && foreign.status === 410), `${where}: ${foreign.status}`);
+          assert.deepEqual(comparable(foreign, [id]), comparable(absent, [absentId]), where);
+          figures.portalPairs += 1;
+        }
+      }
+      figures.portalRoutes += 1;
+    }
+    assert.equal((await browser.request('/portal/invoices')).status, 200, 'still signed in as herself');
+    const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
+    assert.deepEqual(after_, before_, 'no invoice was marked viewed, nothing changed');
+  });
+});
