@@ -81,7 +81,7 @@ export async function startTenants(): Promise<Tenants> {
     return { name, client, customers: { x, y }, invoices, endpoint, delivery, invoiceLinks: { x: '', y: '' } };
   }
 
-  const [a, b, c] = [await tenant('A'), await tenant('B'), await tenant('C')];
+  const [a, b, c] = await Promise.all([tenant('A'), tenant('B'), tenant('C')]);
   const created = await createApiKey(server.runtime.ctx.db, a.client.id, { test: true });
   const aTest = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
   const mails = await smtp.waitForDelivered((all) => all.length >= 6);

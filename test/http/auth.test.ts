@@ -81,8 +81,23 @@ async function badCredentials(): Promise<[string, string | undefined][]> {
   const { key, apiKey: revoked } = await createApiKey(server.runtime.ctx.db, owner.id);
   assert.equal((await accountClient(server.url, owner.id, revoked).request('/v1/customers')).status, 200, 'the key works before revoking');
   await revokeKey(server.runtime.ctx.db, key.id);
+  // Another business's test-mode key, revoked: test keys go through the same checks.
+  const stranger = await server.account('Vreemde Test');
+  const testKey = await createApiKey(server.runtime.ctx.db, stranger.id, { test: true });
+  assert.equal((await accountClient(server.url, stranger.id, testKey.apiKey).request('/v1/customers')).status, 200, 'the test key works before revoking');
+  await revokeKey(server.runtime.ctx.db, testKey.key.id);
+  const secret = valid.slice('kp_live_'.length);
 
   return [
+    ['an empty Authorization header', ''],
+    ['a truncated key', `Bearer ${valid.slice(0, -8)}`],
+    ['a wrong prefix (another product’s)', `Bearer sk_live_${secret}`],
+    ['the live secret under the test prefix', `Bearer kp_test_${secret}`],
+    ["another account's revoked test-mode key", `Bearer ${testKey.apiKey}`],
+    ['a lower-case scheme with an unknown key', `bearer ${unknown}`],
+    ['a space inside the key', `Bearer ${valid.slice(0, 20)} ${valid.slice(20)}`],
+    ['a non-ASCII character in the key', `Bearer ${valid.slice(0, -1)}\u00e9`],
+    ['a very long key (8,000 characters)', `Bearer kp_live_${'A'.repeat(8000)}`],
     ['no Authorization header', undefined],
     ['Basic credentials', `Basic ${Buffer.from('user:password').toString('base64')}`],
     ['Basic with the real key', `Basic ${Buffer.from(`${valid}:`).toString('base64')}`],
@@ -143,6 +158,14 @@ describe('authentication on every /v1 route', () => {
 
     assert.equal(await owner.request('/v1/customers?limit=250').then((r) => r.text()), customersBefore, 'no customer created, changed or deleted');
     assert.equal(await invoiceCount(server), invoicesBefore, 'no invoice created');
+  });
+
+  it('takes the scheme in any case and spaces around the key (RFC 9110 §11.1: the scheme is case-insensitive)', async () => {
+    for (const authorization of [`bearer ${owner.apiKey}`, `BEARER ${owner.apiKey}`, `Bearer   ${owner.apiKey}  `]) {
+      const res = await fetch(`${server.url}/v1/customers`, { headers: { authorization } });
+      assert.equal(res.status, 200, JSON.stringify(authorization));
+      await res.arrayBuffer();
+    }
   });
 
   it('lets the valid key through on every route (the control for the test above)', async () => {
