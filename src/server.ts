@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { purgeExpiredKeys } from './http/idempotency.js';
+import { serverLoggerOptions } from './http/log-options.js';
 import { currentWindow } from './http/rate-limit.js';
 import { deleteWindowsBefore } from './http/rate-limit.repository.js';
 import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
@@ -24,10 +25,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
   const removedTemps = await runtime.ctx.store.cleanupTemporary();
   const app = await buildApp(runtime.ctx, {
     databaseReady: runtime.databaseReady,
-    logger: {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
-    },
+    logger: serverLoggerOptions(config.logLevel),
   });
   // A 201 promises the row is on stable storage: refuse to serve when the database would not keep that promise.
   const durability = await runtime.database.durability();

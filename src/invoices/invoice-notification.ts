@@ -4,7 +4,6 @@ import type { Executor } from '../db/database.js';
 import { newId } from '../lib/ids.js';
 import { toAtom } from '../lib/time.js';
 import { findOutboxRowsByInvoices, insertOutboxRow, type OutboxRow } from '../mail/outbox.repository.js';
-import { issueAccessToken } from './invoice-access.js';
 import type { InvoiceRow } from './invoice.repository.js';
 import type { Notification, RecordedEmail } from './invoice.schemas.js';
 
@@ -12,11 +11,10 @@ export const INVOICE_CREATED = 'invoice-created';
 
 /**
  * Queues the "new invoice" email in the caller's transaction, so it exists exactly when the invoice does.
- * The link's raw token rides along in the outbox row until the message is sent (the worker needs it to
- * render the link); only its hash is kept for good.
+ * The link's token is made by the worker when it renders the message (`issueAccessToken`): a raw token
+ * written to the outbox row would stay readable in SQLite's WAL and free pages after the row forgot it.
  */
 export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRow, mail: MailConfig): Promise<OutboxRow> {
-  const token = await issueAccessToken(trx, invoice, invoice.created_at);
   const id = newId('ntf');
   const row: OutboxRow = {
     id,
@@ -29,7 +27,7 @@ export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRo
     attempts: 0,
     available_at: invoice.created_at,
     lease_id: null,
-    access_token: token,
+    access_token: null,
     last_error: null,
     sent_at: null,
     created_at: invoice.created_at,

@@ -3,7 +3,7 @@ import type { MailConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
-import { invoicePortalUrl } from '../invoices/invoice-access.js';
+import { invoicePortalUrl, issueAccessToken } from '../invoices/invoice-access.js';
 import { composeSignInMail } from '../portal/sign-in-mail.js';
 import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
 import { recordInvoiceEvent } from '../invoices/invoice-events.js';
@@ -43,9 +43,11 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingM
     const signIn = await composeSignInMail(deps.db, deps.mail, deps.publicBaseUrl, row);
     return 'missing' in signIn ? signIn : { ...signIn, testMode: false };
   }
-  const context = row.invoice_id === null ? undefined : await findMessageContext(deps.db, row.invoice_id);
-  if (!context) return { missing: 'the invoice no longer exists' };
-  if (!row.access_token) return { missing: 'the invoice link token is gone' };
+  const invoiceId = row.invoice_id;
+  const context = invoiceId === null ? undefined : await findMessageContext(deps.db, invoiceId);
+  if (!context || invoiceId === null) return { missing: 'the invoice no longer exists' };
+  // A fresh link token per rendering, stored as its hash only. Rows queued by an older version still carry one.
+  const token = row.access_token ?? (await issueAccessToken(deps.db, { id: invoiceId, account_id: row.account_id }, nowUtc()));
   const rendered = renderInvoiceMessage({
     locale: context.customer_locale,
     businessName: context.account_name,
@@ -54,7 +56,7 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingM
     amountCents: context.amount_cents,
     issuedAt: context.issued_at,
     paid: context.paid_at !== null,
-    link: invoicePortalUrl(deps.publicBaseUrl, row.access_token),
+    link: invoicePortalUrl(deps.publicBaseUrl, token),
   });
   return {
     // Without a name in MAIL_FROM the business speaks: the customer knows it, not us.

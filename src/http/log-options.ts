@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
+
+/** Portal paths whose last segment is a bearer secret: the sign-in link's token and the invoice link's token. */
+const SECRET_IN_PATH = /^(\/portal\/(?:link|i)\/)[^/?#]+/;
+
+/** The URL as logs may show it: a link token becomes `[redacted]`, so a log reader cannot sign in or open an invoice. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_IN_PATH, '$1[redacted]');
+}
+
+/**
+ * pino options for the server's request logs (RELIABILITY.md S2: no secret is logged as it is). Credentials in
+ * headers are censored wherever a logger puts the headers (`req`, or @fastify/multipart's `busboyOptions` at
+ * trace level), and request URLs lose their link tokens.
+ */
+export function serverLoggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: {
+      paths: ['headers.authorization', 'headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: loggableUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
+  };
+}
