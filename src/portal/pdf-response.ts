@@ -30,7 +30,9 @@ export async function sendInvoicePdf(ctx: AppContext, reply: FastifyReply, row: 
     .type('application/pdf')
     .header('content-disposition', download ? disposition : disposition.replace(/^attachment/, 'inline'))
     .header('content-length', pdf.size)
-    .header('content-security-policy', "frame-ancestors 'self'")
+    // A download is sandboxed like the API's (RELIABILITY.md S6). The inline copy is not: Chromium's PDF viewer
+    // refuses to render a sandboxed document, and it is only ever shown framed by our own page.
+    .header('content-security-policy', download ? "sandbox; default-src 'none'; frame-ancestors 'self'" : "frame-ancestors 'self'")
     .header('x-frame-options', 'SAMEORIGIN')
     .header('cache-control', 'private, no-store')
     .send(pdf.stream);
