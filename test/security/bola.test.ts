@@ -200,4 +200,19 @@ describe('S1 BOLA matrix', () => {
     const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
     assert.deepEqual(after_, before_, 'no invoice was marked viewed, nothing changed');
   });
+
+  it('portal: another customer’s invoice link opens that one invoice for whoever holds it, and nothing more', async () => {
+    // API.md: the emailed link is a capability for one invoice (a hosted invoice page). Held by customer x of A,
+    // the links of y (same business) and of B's y show those invoices, and her session still reaches only hers.
+    const { browser } = t.portal;
+    for (const [link, number, id] of [[t.a.invoiceLinks.y, 'A-y', t.a.invoices.y], [t.b.invoiceLinks.y, 'B-y', t.b.invoices.y]] as const) {
+      const page = await browser.page(link);
+      assert.equal(page.status, 200);
+      assert.match(page.html, new RegExp(`>Factuur ${number}<`));
+      assert.equal((await browser.request(`/portal/invoices/${id}`)).status, 404, `${number} through her session`);
+      assert.equal((await browser.request(`/portal/invoices/${id}/pdf?download=1`)).status, 404);
+    }
+    const list = await browser.page('/portal/invoices');
+    assert.deepEqual([...list.html.matchAll(/<a href="\/portal\/invoices\/(inv_\w+)">/g)].map((m) => m[1]), [t.a.invoices.x], 'her list is hers alone');
+  });
 });
