@@ -36,7 +36,7 @@ describe('model-based API sequences over three accounts (F3)', () => {
         assert.ok(state);
         await auditAll(state.model, state.real, auditLimit);
       }),
-      { numRuns: runs },
+      { numRuns: runs, includeErrorInReport: true },
     );
     report('model-based', {
       runs,
