@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import {
   answer,
   compareList,
@@ -20,40 +19,10 @@ import {
 
 /** The commands of RELIABILITY.md F3, each one request (or one walk through a list) checked against the model. */
 
-const ACCOUNTS = 3;
-// Account 0 gets most of the traffic, so its lists grow long enough to page through; 1 and 2 still get data.
-const account = fc.constantFrom(0, 0, 0, 1, 2);
-/** An index into whatever the account holds when the command runs (taken modulo its size). */
-const pick = fc.nat({ max: 1000 });
+export const ACCOUNTS = 3;
+
+/** The item at an index taken modulo the count: commands pick among whatever the account holds when they run. */
 const nth = <T>(items: T[], index: number): T => items[index % items.length] as T;
-
-// paidAt as sent → as the API must show it in Europe/Amsterdam: winter, summer, UTC across the spring gap, the
-// autumn fold (the earlier instant), an explicit offset, and sub-second input shown truncated to the second.
-const PAID_AT: [string, string][] = [
-  ['2024-01-11 12:59:00', '2024-01-11T12:59:00+01:00'],
-  ['2024-05-11 12:59:00', '2024-05-11T12:59:00+02:00'],
-  ['2024-03-31T01:30:00Z', '2024-03-31T03:30:00+02:00'],
-  ['2024-10-27 02:30:00', '2024-10-27T02:30:00+02:00'],
-  ['2024-10-27T02:30:00+01:00', '2024-10-27T02:30:00+01:00'],
-  ['2023-12-31T23:59:59.999-05:00', '2024-01-01T05:59:59+01:00'],
-];
-const paidAt = fc.constantFrom(...PAID_AT);
-const DATES = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-10-27', '2024-12-31', '2025-01-01'];
-const date = fc.constantFrom(...DATES);
-
-/** An amount as an integrator might write it, and the two-decimal string the API must answer. */
-const amount = fc.record({ negative: fc.boolean(), whole: fc.nat({ max: 99_999 }), cents: fc.nat({ max: 99 }), short: fc.boolean() }).map(({ negative, whole, cents, short }) => {
-  const fraction = short && cents % 10 === 0 ? (cents === 0 ? '' : `.${cents / 10}`) : `.${String(cents).padStart(2, '0')}`;
-  const zero = whole === 0 && cents === 0;
-  return { sent: `${negative ? '-' : ''}${whole}${fraction}`, shown: `${negative && !zero ? '-' : ''}${whole}.${String(cents).padStart(2, '0')}` };
-});
-
-/** Invoice numbers from a small pool, so duplicates (409) happen; padding is trimmed. */
-const invoiceNumber = fc
-  .record({ stem: fc.constantFrom('F-', 'Rechnung ', 'ÄÖ/', '2024-'), n: fc.nat({ max: 7 }), pad: fc.boolean() })
-  .map(({ stem, n, pad }) => ({ sent: pad ? `  ${stem}${n}\t` : `${stem}${n}`, stored: `${stem}${n}` }));
-
-const pdfBytes = fc.uint8Array({ maxLength: 3000 }).map((body) => new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), body])));
 
 function form(fields: Record<string, string>, pdf: Uint8Array): FormData {
   const body = new FormData();
@@ -76,7 +45,7 @@ abstract class Command implements ApiCommand {
   }
 }
 
-class CreateCustomer extends Command {
+export class CreateCustomer extends Command {
   constructor(readonly a: number, readonly fields: { name: string; email: string; locale?: 'nl' | 'en'; reference?: string | null }) {
     super();
   }
@@ -102,7 +71,7 @@ class CreateCustomer extends Command {
   }
 }
 
-interface InvoiceInput {
+export interface InvoiceInput {
   customer: number;
   number: { sent: string; stored: string };
   issuedAt: string;
@@ -112,7 +81,7 @@ interface InvoiceInput {
   withKey: boolean;
 }
 
-class CreateInvoice extends Command {
+export class CreateInvoice extends Command {
   constructor(readonly a: number, readonly input: InvoiceInput) {
     super();
   }
@@ -152,7 +121,7 @@ class CreateInvoice extends Command {
 }
 
 /** The same request under a used key replays the first response; a different one under it is 422. Nothing is created. */
-class ReuseKey extends Command {
+export class ReuseKey extends Command {
   constructor(readonly a: number, readonly key: number, readonly same: boolean) {
     super();
   }
@@ -176,7 +145,7 @@ class ReuseKey extends Command {
   }
 }
 
-class PatchPaidAt extends Command {
+export class PatchPaidAt extends Command {
   constructor(readonly a: number, readonly invoice: number, readonly paidAt: [string, string] | null, readonly emptyString: boolean) {
     super();
   }
@@ -196,7 +165,7 @@ class PatchPaidAt extends Command {
   }
 }
 
-class DeleteInvoice extends Command {
+export class DeleteInvoice extends Command {
   constructor(readonly a: number, readonly invoice: number) {
     super();
   }
@@ -215,7 +184,7 @@ class DeleteInvoice extends Command {
   }
 }
 
-class DeleteCustomer extends Command {
+export class DeleteCustomer extends Command {
   constructor(readonly a: number, readonly customer: number) {
     super();
   }
@@ -236,7 +205,7 @@ class DeleteCustomer extends Command {
   }
 }
 
-class ListCustomers extends Command {
+export class ListCustomers extends Command {
   constructor(readonly a: number, readonly filter: 'none' | 'reference' | 'email', readonly target: number, readonly limit: number | null) {
     super();
   }
@@ -264,7 +233,7 @@ class ListCustomers extends Command {
   }
 }
 
-interface InvoiceFilter {
+export interface InvoiceFilter {
   customer?: number;
   goneCustomer?: boolean;
   paid?: boolean;
@@ -274,7 +243,7 @@ interface InvoiceFilter {
   limit?: number;
 }
 
-class ListInvoices extends Command {
+export class ListInvoices extends Command {
   constructor(readonly a: number, readonly filter: InvoiceFilter) {
     super();
   }
@@ -319,7 +288,7 @@ class ListInvoices extends Command {
 }
 
 /** GET by id: the model's resource, or 404 for one the account deleted. */
-class GetById extends Command {
+export class GetById extends Command {
   constructor(readonly a: number, readonly kind: 'customer' | 'invoice', readonly index: number) {
     super();
   }
@@ -345,10 +314,10 @@ function ids(model: AccountModel, kind: 'customer' | 'invoice'): string[] {
 }
 const collection = (kind: 'customer' | 'invoice') => (kind === 'customer' ? '/v1/customers' : '/v1/customer-invoices');
 
-type Probe = 'get' | 'patch' | 'delete' | 'pdf' | 'invoice-for-their-customer' | 'list-their-customer';
+export type Probe = 'get' | 'patch' | 'delete' | 'pdf' | 'invoice-for-their-customer' | 'list-their-customer';
 
 /** Account `a` reaches for account `b`'s resources: 404 (or 422 / an empty list), and `b`'s data is untouched. */
-class CrossAccountProbe extends Command {
+export class CrossAccountProbe extends Command {
   constructor(readonly a: number, readonly offset: number, readonly kind: 'customer' | 'invoice', readonly index: number, readonly probe: Probe) {
     super();
   }
@@ -395,50 +364,3 @@ class CrossAccountProbe extends Command {
   }
 }
 
-const limit = fc.option(fc.integer({ min: 1, max: 6 }), { freq: 5, nil: null });
-
-const createCustomer = fc
-    .record(
-      {
-        a: account,
-        name: fc.constantFrom('Jansen Installatietechniek', '  Bakkerij de Vries ', 'Émile & Zonen', 'Ça va B.V.'),
-        email: fc.constantFrom('a@example.com', 'b@example.nl', 'administratie@jansen.example'),
-        locale: fc.constantFrom<'nl' | 'en'>('nl', 'en'),
-        reference: fc.oneof(fc.constant(null), fc.constantFrom('DEB-1', 'DEB-2', ' DEB-3 ')),
-      },
-      { requiredKeys: ['a', 'name', 'email'] },
-    )
-    .map(({ a, ...fields }) => new CreateCustomer(a, fields));
-const createInvoice = fc
-    .record({ a: account, customer: pick, number: invoiceNumber, issuedAt: date, amount, paidAt: fc.option(paidAt, { nil: null }), pdf: pdfBytes, withKey: fc.boolean() })
-    .map(({ a, ...input }) => new CreateInvoice(a, input));
-
-/** Each filter on about one list in four, so most lists still hold something. */
-const sometimes = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
-const invoiceFilter: fc.Arbitrary<InvoiceFilter> = fc
-  .record({ customer: sometimes(pick), goneCustomer: fc.boolean(), paid: sometimes(fc.boolean()), from: sometimes(date), to: sometimes(date), number: sometimes(pick), limit: sometimes(fc.integer({ min: 1, max: 6 })) })
-  .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as InvoiceFilter);
-
-/** Creates weigh more, so sequences build up enough data for lists and deletes to mean something. */
-export const commandArbitraries: fc.Arbitrary<ApiCommand>[] = [
-  ...Array<fc.Arbitrary<ApiCommand>>(3).fill(createCustomer),
-  ...Array<fc.Arbitrary<ApiCommand>>(5).fill(createInvoice),
-  fc.tuple(account, pick, fc.boolean()).map(([a, key, same]) => new ReuseKey(a, key, same)),
-  fc.tuple(account, pick, fc.option(paidAt, { nil: null }), fc.boolean()).map(([a, i, p, empty]) => new PatchPaidAt(a, i, p, empty)),
-  fc.tuple(account, pick).map(([a, i]) => new DeleteInvoice(a, i)),
-  fc.tuple(account, pick).map(([a, i]) => new DeleteCustomer(a, i)),
-  fc.tuple(account, fc.constantFrom<'none' | 'reference' | 'email'>('none', 'reference', 'email'), pick, limit).map(([a, f, t, l]) => new ListCustomers(a, f, t, l)),
-  fc.tuple(account, invoiceFilter).map(([a, f]) => new ListInvoices(a, f)),
-  fc.tuple(account, fc.constantFrom<'customer' | 'invoice'>('customer', 'invoice'), pick).map(([a, k, i]) => new GetById(a, k, i)),
-  fc
-    .tuple(
-      account,
-      fc.integer({ min: 1, max: ACCOUNTS - 1 }),
-      fc.constantFrom<'customer' | 'invoice'>('customer', 'invoice'),
-      pick,
-      fc.constantFrom<Probe>('get', 'patch', 'delete', 'pdf', 'invoice-for-their-customer', 'list-their-customer'),
-    )
-    .map(([a, o, k, i, p]) => new CrossAccountProbe(a, o, k, i, p)),
-];
-
-export { ACCOUNTS };

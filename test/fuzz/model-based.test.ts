@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { report, size } from '../helpers/hostile.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { ACCOUNTS, commandArbitraries } from './api-commands.js';
+import { commandArbitraries } from './api-command-arbitraries.js';
+import { ACCOUNTS } from './api-commands.js';
 import { auditAll, emptyModel, seedCustomer, newStats, type Model, type Real } from './api-model.js';
 
 // RELIABILITY.md F3: random sequences of API calls over three accounts — create, replay, pay, unpay, delete,
