@@ -1,17 +1,11 @@
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
-import { ensureDemo } from './cli/demo.js';
-import { copyInstallation, CopyRefusedError } from './cli/copy.js';
-import { UsageError } from './cli/errors.js';
+import { CopyRefusedError, UsageError, WebhookCommandError } from './cli/errors.js';
 import { ConfigError, loadConfig, loadCopyTargetConfig } from './config.js';
-import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { runMailWorker } from './mail/index.js';
-import { openRuntime } from './runtime.js';
-import { startServer } from './server.js';
-import { startWebhookWorker } from './webhooks/webhook-worker.js';
-import { runWebhooksCommand, WebhookCommandError } from './cli/webhooks.js';
+import type { Runtime } from './runtime.js';
+
+// Each command loads what it needs when it runs (the server, the workers, the database drivers): a CLI call
+// such as `klantportaal invoices list` or a configuration error then answers without loading Fastify.
 
 const USAGE = `Usage: klantportaal <command>
 
@@ -45,8 +39,10 @@ function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
-async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
+async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { openRuntime } = await import('./runtime.js');
+  const runtime = await openRuntime(config);
   try {
     return await work(runtime);
   } finally {
@@ -56,6 +52,7 @@ async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openRunt
 
 async function serve(): Promise<void> {
   const config = loadConfig();
+  const [{ startServer }, { ensureDemo }] = await Promise.all([import('./server.js'), import('./cli/demo.js')]);
   let banner: string | null = null;
   const server = await startServer(config, async (runtime) => {
     banner = await ensureDemo(runtime);
@@ -81,6 +78,12 @@ function stopOnSignal(stop: () => Promise<void>, announce: (signal: string) => v
 /** Only the email and webhook workers, for scale-out: as many as wanted, on the same database as `serve`. */
 async function worker(): Promise<void> {
   const config = loadConfig();
+  const [{ openRuntime }, { pino }, { runMailWorker }, { startWebhookWorker }] = await Promise.all([
+    import('./runtime.js'),
+    import('pino'),
+    import('./mail/index.js'),
+    import('./webhooks/webhook-worker.js'),
+  ]);
   const runtime = await openRuntime(config);
   const log = pino({ level: config.logLevel });
   const mail = runMailWorker(runtime.ctx.db, config, log);
@@ -103,7 +106,9 @@ async function run(argv: string[]): Promise<void> {
     case 'worker':
       return worker();
     case 'migrate': {
-      const database = openDatabase(loadConfig().database);
+      const config = loadConfig();
+      const [{ openDatabase }, { migrateToLatest }] = await Promise.all([import('./db/database.js'), import('./db/migrate.js')]);
+      const database = openDatabase(config.database);
       try {
         const ran = await migrateToLatest(database);
         process.stdout.write(ran.length ? `Applied: ${ran.join(', ')}\n` : 'Database schema is up to date.\n');
@@ -117,6 +122,7 @@ async function run(argv: string[]): Promise<void> {
       const toDatabase = values['to-database-url'];
       if (!toDatabase) throw new UsageError('copy needs --to-database-url postgres://…');
       const target = loadCopyTargetConfig(toDatabase, values['to-storage-url']);
+      const [{ openRuntime }, { copyInstallation }] = await Promise.all([import('./runtime.js'), import('./cli/copy.js')]);
       const report = await withRuntime(async (source) => {
         const into = await openRuntime(target);
         try {
@@ -174,6 +180,7 @@ async function run(argv: string[]): Promise<void> {
       return runApiCommand(command, sub, rest);
     }
     case 'webhooks': {
+      const { runWebhooksCommand } = await import('./cli/webhooks.js');
       const output = await withRuntime((r) => runWebhooksCommand(r.ctx, sub, rest));
       process.stdout.write(`${output}\n`);
       return;

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Runtime } from '../runtime.js';
+import { CopyRefusedError } from './errors.js';
 
 /**
  * `klantportaal copy`: moves an installation (say SQLite + files) onto another database and PDF store (say
@@ -35,10 +36,6 @@ const BATCH = 500;
 
 type Row = Record<string, unknown>;
 type Loose = Kysely<Record<string, Row>>;
-
-export class CopyRefusedError extends Error {
-  override name = 'CopyRefusedError';
-}
 
 export interface CopyReport {
   pdfs: { copied: number; alreadyThere: number };

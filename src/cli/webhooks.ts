@@ -7,11 +7,7 @@ import { looksLikeId } from '../lib/ids.js';
 import { endpointsOfAccount, findEndpointById, deleteEndpoint } from '../webhooks/webhook.repository.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhooks/webhook.schemas.js';
 import { createEndpoint, toEndpoint } from '../webhooks/webhook.service.js';
-
-/** A refused webhooks command, said in one line (exit 64 like other input errors). */
-export class WebhookCommandError extends Error {
-  override name = 'WebhookCommandError';
-}
+import { WebhookCommandError } from './errors.js';
 
 async function callerFor(ctx: AppContext, accountId: string | undefined, command: string): Promise<Caller> {
   if (!accountId) throw new WebhookCommandError(`webhooks ${command} needs --account <id>`);

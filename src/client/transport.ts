@@ -10,6 +10,12 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** A longer Retry-After than this (default 60000) is cut to it, so a caller is never parked for hours. */
   maxRetryAfterMs: number;
+  /**
+   * How long in all one call may wait out 429 answers (throttling) without using up its tries (default 0: each
+   * 429 is a try). A 429 means the request was not processed, so waiting it out is always safe; a bulk job such
+   * as `klantportaal import` sets this so the server's rate limit paces it instead of failing rows.
+   */
+  throttledWaitMs: number;
 }
 
 export interface TransportOptions {
@@ -36,7 +42,7 @@ export interface RequestSpec {
   signal?: AbortSignal;
 }
 
-const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 60_000, throttledWaitMs: 0 };
 
 /** Statuses where a retry may succeed: throttling, the server's trouble, or an idempotency key still in flight. */
 function worthRetrying(response: Response): boolean {
@@ -73,6 +79,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async (spec) => {
     const attempts = spec.retryable ? Math.max(1, retry.attempts) : 1;
+    let throttledMs = 0;
     for (let attempt = 1; ; attempt++) {
       const built = spec.body?.();
       const signals = [AbortSignal.timeout(timeoutMs), ...(spec.signal ? [spec.signal] : [])];
@@ -103,12 +110,19 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       if (response.ok) return response;
-      if (attempt < attempts && worthRetrying(response)) {
-        await response.body?.cancel();
+      if (spec.retryable && worthRetrying(response)) {
         const asked = retryAfterMs(response.headers.get('retry-after'));
         const wait = asked === null ? backoffMs(attempt, retry) : Math.min(asked, retry.maxRetryAfterMs);
-        await sleep(wait, undefined, { signal: spec.signal });
-        continue;
+        const throttled = response.status === 429 && throttledMs + wait <= retry.throttledWaitMs;
+        if (throttled || attempt < attempts) {
+          await response.body?.cancel();
+          await sleep(wait, undefined, { signal: spec.signal });
+          if (throttled) {
+            throttledMs += wait;
+            attempt -= 1; // waited out, not a try
+          }
+          continue;
+        }
       }
       throw await apiError(response);
     }

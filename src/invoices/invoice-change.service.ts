@@ -1,6 +1,7 @@
 import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
-import { notFound, validationFailed } from '../http/problems.js';
+import { throwIfInvalid } from '../http/pagination.js';
+import { notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
 import { notificationsOf } from './invoice-notification.js';
 import { deleteInvoiceRow, findInvoice, setPaidAt } from './invoice.repository.js';
@@ -12,10 +13,20 @@ import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 const missing = (id: string) => notFound(`Customer invoice ${id.slice(0, 64)}`);
 
-/** Marks an invoice paid (at the given time) or unpaid (`null` or ""); nothing else can change. */
-export async function updateInvoice(ctx: AppContext, caller: Caller, id: string, input: UpdateInvoiceInput): Promise<Invoice> {
-  const paidAt = parsePaidAt(input.paidAt ?? undefined, caller.timeZone);
-  if (!paidAt.ok) throw validationFailed([{ field: 'paidAt', message: paidAt.message }]);
+/**
+ * Marks an invoice paid (at the given time) or unpaid (`null` or ""); nothing else can change. `schemaErrors`: what
+ * the route's schema found wrong; reported together with paidAt's own rules (a real, existing local time).
+ */
+export async function updateInvoice(ctx: AppContext, caller: Caller, id: string, input: UpdateInvoiceInput, schemaErrors: FieldError[] = []): Promise<Invoice> {
+  const errors = [...schemaErrors];
+  let paidAt: { ok: true; value: string | null } = { ok: true, value: null };
+  if (!errors.some((e) => e.field === 'paidAt' || e.field === '(body)')) {
+    const raw = (input as { paidAt?: unknown } | null)?.paidAt;
+    const parsed = parsePaidAt(typeof raw === 'string' ? raw : undefined, caller.timeZone);
+    if (parsed.ok) paidAt = parsed;
+    else errors.push({ field: 'paidAt', message: parsed.message });
+  }
+  throwIfInvalid(errors);
   return ctx.db.transaction().execute(async (trx) => {
     const row = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
     if (!row) throw missing(id);

@@ -77,6 +77,8 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.patch(
       '/v1/customer-invoices/:id',
       {
+        // The schema's findings go to the service, which adds paidAt's own rules: one 422 names every bad field.
+        attachValidation: true,
         schema: {
           tags: ['customer invoices'], operationId: 'updateCustomerInvoice', summary: 'Mark a customer invoice paid or unpaid',
           params: InvoiceIdParams,
@@ -84,7 +86,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           response: { 200: InvoiceResource, ...errors, 400: Problem, 415: Problem, 422: Problem },
         },
       },
-      async (request) => updateInvoice(ctx, callerOf(request), request.params.id, request.body),
+      async (request) => updateInvoice(ctx, callerOf(request), request.params.id, request.body, schemaErrors(request)),
     );
 
     app.delete(

@@ -13,10 +13,12 @@ export interface InvoiceUpload {
 }
 
 const FIELD_SIZE = 64 * 1024;
+const MAX_FILE_PARTS = INVOICE_FIELDS.size + 1;
 
 export function multipartLimits(maxPdfBytes: number) {
-  // files: 2 so that a second file part reaches us and gets a precise 422; a third ends parsing.
-  return { fieldNameSize: 200, fieldSize: FIELD_SIZE, fields: 30, fileSize: maxPdfBytes, files: 2, parts: 40, headerPairs: 20 };
+  // Room for every field of the form sent as a file part and a second pdf, so each of those reaches us and gets
+  // its own precise 422 (with only 2, a third file part ended parsing and the 422 blamed `pdf` for all of them).
+  return { fieldNameSize: 200, fieldSize: FIELD_SIZE, fields: 30, fileSize: maxPdfBytes, files: MAX_FILE_PARTS, parts: 40, headerPairs: 20 };
 }
 
 const tooLarge = (maxPdfBytes: number) =>
@@ -99,8 +101,8 @@ function readError(error: unknown, maxPdfBytes: number): unknown {
   switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
       return tooLarge(maxPdfBytes);
+    // More file parts than the form has fields: parsing stopped there, so no field can be judged.
     case 'FST_FILES_LIMIT':
-      return validationFailed([{ field: 'pdf', message: 'must be exactly one file part' }]);
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new ProblemError('payload-too-large', 'The form has too many parts.', undefined, { connection: 'close' });

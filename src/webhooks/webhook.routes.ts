@@ -17,7 +17,7 @@ import {
   type CreatedEndpoint,
   type WebhookDelivery,
 } from './webhook.schemas.js';
-import { createEndpoint, deleteEndpoint, getEndpoint, listDeliveries, listEndpoints, redeliver } from './webhook.service.js';
+import { checkEndpointInput, createEndpoint, deleteEndpoint, getEndpoint, listDeliveries, listEndpoints, redeliver } from './webhook.service.js';
 
 const tags = ['webhooks'];
 const created = (endpoint: CreatedEndpoint) => ({ status: 201, body: endpoint, location: endpoint.links.self.href });
@@ -27,12 +27,15 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/v1/webhook-endpoints',
-      { schema: { tags, operationId: 'createWebhookEndpoint', summary: 'Register a webhook endpoint (the signing secret is shown once)', body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpoint, 400: Problem, 401: Problem, 409: Problem, 415: Problem, 422: Problem } } },
+      // The schema's findings go to checkEndpointInput, which adds the URL's own rules: one 422 names every bad field.
+      { attachValidation: true, schema: { tags, operationId: 'createWebhookEndpoint', summary: 'Register a webhook endpoint (the signing secret is shown once)', body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpoint, 400: Problem, 401: Problem, 409: Problem, 415: Problem, 422: Problem } } },
       async (request, reply) => {
+        // Before the key is looked at: a request rejected by validation is never remembered under it.
+        const input = checkEndpointInput(ctx, request.body, schemaErrors(request));
         const caller = callerOf(request);
         const key = readIdempotencyKey(request.headers['idempotency-key']);
-        const print = fingerprint({ method: 'POST', path: '/v1/webhook-endpoints', accountId: caller.accountId, payload: request.body });
-        const result = await idempotent(ctx.db, caller, key, print, created, (onCommit) => createEndpoint(ctx, caller, request.body, onCommit));
+        const print = fingerprint({ method: 'POST', path: '/v1/webhook-endpoints', accountId: caller.accountId, payload: input });
+        const result = await idempotent(ctx.db, caller, key, print, created, (onCommit) => createEndpoint(ctx, caller, input, onCommit));
         return sendIdempotent(reply, result);
       },
     );

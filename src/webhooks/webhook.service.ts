@@ -57,6 +57,21 @@ async function requireEndpointRow(db: Executor, caller: Caller, id: string): Pro
   return row;
 }
 
+/**
+ * Every problem with a registration at once: what the route's schema found and the URL's own rules (scheme,
+ * credentials, a non-public address), so one 422 names every bad field. Returns the input once it is valid.
+ */
+export function checkEndpointInput(ctx: AppContext, body: unknown, schemaErrors: FieldError[]): CreateWebhookEndpointInput {
+  const errors = [...schemaErrors];
+  const url = (body as { url?: unknown } | null)?.url;
+  if (typeof url === 'string' && !errors.some((e) => e.field === 'url')) {
+    const problem = urlProblem(url.trim(), ctx.config.webhooks.allowPrivateNetworks);
+    if (problem) errors.push({ field: 'url', message: problem });
+  }
+  throwIfInvalid(errors);
+  return body as CreateWebhookEndpointInput;
+}
+
 /** Registers an endpoint; the signing secret is in this one response and nowhere else. */
 export async function createEndpoint(ctx: AppContext, caller: Caller, input: CreateWebhookEndpointInput, onCommit?: OnCommit<CreatedEndpoint>): Promise<CreatedEndpoint> {
   const url = input.url.trim();

@@ -147,3 +147,37 @@ describe('klantportaal import against klantportaal serve', () => {
     assert.equal((await client.invoices.list({ invoiceNumber: 'N-5' })).data[0]?.amount, '1500.25');
   });
 });
+
+describe('klantportaal import under the per-key rate limit', () => {
+  let data: TestData;
+  let serve: ServeProcess;
+  let api: Record<string, string>;
+  before(async () => {
+    data = await createTestData('kp-import-throttled-');
+    const account = await runCli(['accounts', 'create', '--name', 'Traag B.V.', '--json'], { ...data.env, LOG_LEVEL: 'silent' });
+    assert.equal(account.code, 0, account.stderr);
+    const { apiKey } = JSON.parse(account.stdout) as { apiKey: string };
+    // 3 requests per 1-second window for 8 rows in flight: most requests first get a 429.
+    serve = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_WINDOW_SECONDS: '1' });
+    api = { KLANTPORTAAL_API_URL: serve.url, KLANTPORTAAL_API_KEY: apiKey };
+  });
+  after(async () => {
+    await serve?.stop();
+    await data?.cleanup();
+  });
+
+  it('waits out 429s instead of failing rows: every row imported, none in a failed file', async () => {
+    const rows = ['reference,name,email,invoice number,date,amount,paid date,file'];
+    for (let i = 1; i <= 12; i++) {
+      await fs.writeFile(path.join(data.dir, `t-${i}.pdf`), samplePdf(`throttled ${i}`));
+      rows.push(`R-${i % 3},Klant ${i % 3},k${i % 3}@example.com,T-${i},2024-01-02,5.00,,t-${i}.pdf`);
+    }
+    const file = path.join(data.dir, 'throttled.csv');
+    await fs.writeFile(file, rows.join('\n') + '\n');
+    const run = await runCli(['import', file, '--pdf-dir', data.dir, '--concurrency', '8', '--json'], api, 300_000);
+    assert.equal(run.code, 0, run.stderr);
+    const summary = JSON.parse(run.stdout) as ImportSummary;
+    assert.deepEqual({ rows: summary.rows, created: summary.created, failed: summary.failed }, { rows: 12, created: 12, failed: 0 });
+    await assert.rejects(fs.access(`${file}.failed.csv`), 'no failed-rows file');
+  });
+});

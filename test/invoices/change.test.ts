@@ -54,6 +54,8 @@ describe('PATCH /v1/customer-invoices/{id}', () => {
       await expectProblem(await patch({ paidAt: null, [field]: 'x' }), 422, [field]);
     }
     await expectProblem(await patch({}), 422, ['paidAt']);
+    // paidAt's own rules are reported beside an unknown field (they used to be checked only once the schema passed).
+    await expectProblem(await patch({ paidAt: '2024-03-31 02:30:00', paidat: 'x' }), 422, ['paidAt', 'paidat']);
     await expectProblem(await shop.request(`/v1/customer-invoices/${invoice.id}`, { method: 'PATCH', body: '{', headers: { 'content-type': 'application/json' } }), 400);
     await expectProblem(await shop.request(`/v1/customer-invoices/${invoice.id}`, { method: 'PATCH', body: 'paidAt=', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
     assert.deepEqual(await current(), before);

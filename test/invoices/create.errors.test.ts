@@ -137,6 +137,18 @@ describe('POST /v1/customer-invoices: every bad input gets a problem and changes
       assert.equal(await invoiceCount(server), rowsBefore);
       assert.deepEqual(await storedFiles(server), filesBefore);
     });
+    it('other fields sent as file parts beside the PDF are each reported, not blamed on the PDF', async () => {
+      // With room for only two file parts, the third ended parsing and the 422 named pdf alone.
+      const form = new FormData();
+      const { amount, issuedAt, ...rest } = validInvoice(customerId);
+      for (const [name, value] of Object.entries(rest)) form.append(name, value);
+      form.append('amount', new Blob([amount ?? '']), 'amount.txt');
+      form.append('issuedAt', new Blob([issuedAt ?? '']), 'issuedAt.txt');
+      form.append('pdf', new Blob([samplePdf()]), 'invoice.pdf');
+      await expectProblem(await shop.request('/v1/customer-invoices', { method: 'POST', body: form }), 422, ['amount', 'issuedAt']);
+      assert.equal(await invoiceCount(server), rowsBefore);
+      assert.deepEqual(await storedFiles(server), filesBefore);
+    });
     it('over MAX_PDF_BYTES is 413 and nothing is stored; exactly the limit is fine', async () => {
       const big = new Uint8Array(1024 * 1024 + 1);
       big.set(Buffer.from('%PDF-1.4'));

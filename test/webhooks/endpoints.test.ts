@@ -64,10 +64,9 @@ describe('webhook endpoints: register, read, list, delete', () => {
   }
 
   it('reports every bad field at once: scheme, unknown event, extra field', async () => {
-    const problem = await expectProblem(await create(shop, { url: 'ftp://example.com/x', events: ['invoice.eaten'], secret: 'mine' }), 422);
-    const fields = (problem.errors ?? []).map((e) => e.field);
-    assert.ok(fields.includes('secret'), JSON.stringify(problem));
-    assert.ok(fields.some((f) => f.startsWith('events')), JSON.stringify(problem));
+    // The URL's own rules are reported beside the schema's findings (they used to be checked only once those passed).
+    await expectProblem(await create(shop, { url: 'ftp://example.com/x', events: ['invoice.eaten'], secret: 'mine' }), 422, ['url', 'events.0', 'secret']);
+    await expectProblem(await create(shop, { url: 'http://127.0.0.1/hook' }), 422, ['url', 'events']);
     await expectProblem(await create(shop, { url: 'ftp://example.com/x', events: ['customer-invoice.created'] }), 422, ['url']);
     await expectProblem(await create(shop, { url: 'https://user:pw@example.com/x', events: ['customer-invoice.created'] }), 422, ['url']);
     await expectProblem(await create(shop, { url: 'https://example.com/x', events: [] }), 422, ['events']);

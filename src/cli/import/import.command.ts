@@ -43,7 +43,10 @@ export async function importCommand(file: string | undefined, args: string[]): P
   const csv = readCsv(text, mapping);
   const amountColumn = csv.columns.amount ?? 0;
   const decimalComma = detectDecimalComma(csv.rows.map((r) => r[amountColumn] ?? ''), csv.separator);
-  const importRow = createImporter(createClient(connection), { pdfDir: values['pdf-dir'], notify: values.notify ?? false });
+  // The server's per-key rate limit paces an import: a 429 is waited out (up to 15 minutes per row) rather than
+  // counted as a failed try, so a large first import never loses rows to throttling.
+  const client = createClient({ ...connection, retry: { throttledWaitMs: 15 * 60_000 } });
+  const importRow = createImporter(client, { pdfDir: values['pdf-dir'], notify: values.notify ?? false });
 
   const outcomes: (Outcome | undefined)[] = new Array(csv.rows.length);
   const progress = createProgress(csv.rows.length);
