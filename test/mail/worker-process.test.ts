@@ -40,13 +40,15 @@ describe('worker processes: killed mid-send, restarted, stopped', () => {
   });
 
   it('SIGKILL while the SMTP server holds a message, twice: every queued email arrives, duplicates share a Message-ID', async () => {
-    // The lease is what a killed worker leaves behind; short here so the restarted worker takes over soon.
+    // The lease is what a killed worker leaves behind; short here so the restarted worker takes over soon. The
+    // send timeout is half of it: 2.5 s leaves room for a slow "250 OK" on a loaded machine (at 1.5 s one came
+    // late once, and the at-least-once resend made a seventh acceptance).
     const env = {
       ...data.env,
       SMTP_URL: smtp.url,
       LOG_LEVEL: 'warn',
       MAIL_POLL_MS: '20',
-      MAIL_LEASE_MS: '3000',
+      MAIL_LEASE_MS: '5000',
       MAIL_RETRY_BASE_MS: '20',
       MAIL_RETRY_MAX_MS: '100',
     };
