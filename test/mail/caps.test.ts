@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAccount, createApiKey } from '../../src/accounts/account.service.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { createApiKey } from '../../src/accounts/account.service.js';
 import { size, report } from '../helpers/hostile.js';
 import { Browser, csrfOf, signInLinks, text } from '../helpers/portal.js';
-import { startServeProcess, startWorkerProcess, type CliProcess, type ServeProcess } from '../helpers/process.js';
-import { accountClient, createTestData, samplePdf, startTestServer, validInvoice, type TestAccount, type TestData } from '../helpers/server.js';
+import { startWorkerProcess, type CliProcess } from '../helpers/process.js';
+import { accountClient, createTestData, samplePdf, startTestServer, validInvoice, type TestAccount, type TestData, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, until, type TestSmtp } from '../helpers/smtp.js';
 
 // RELIABILITY.md S4 "emails are capped per account" (OWASP API4: third-party spend).
@@ -58,37 +56,34 @@ async function clearOfWindowEnd(windowSeconds: number, marginMs: number): Promis
 describe('email caps per account and per address, across worker processes', () => {
   let smtp: TestSmtp;
   let data: TestData;
-  let serve: ServeProcess;
-  let database: DatabaseHandle;
+  let server: TestServer;
   const workers: CliProcess[] = [];
-
-  const account = async (name: string): Promise<TestAccount> => {
-    const { account: created, apiKey } = await createAccount(database.db, { name });
-    return accountClient(serve.url, created.id, apiKey);
-  };
 
   before(async () => {
     await clearOfWindowEnd(3600, 45_000);
     smtp = await startTestSmtp();
     data = await createTestData('kp-caps-');
     const env = { ...data.env, SMTP_URL: smtp.url, LOG_LEVEL: 'warn', MAIL_CAP_PER_ACCOUNT_PER_HOUR: '3', MAIL_CAP_PER_ADDRESS_PER_HOUR: '2' };
-    // The serve process answers the API; its own worker polls too rarely to take part. Two worker processes send.
-    serve = await startServeProcess({ ...env, MAIL_POLL_MS: '3600000' });
-    await serve.waitFor('Demo customer:');
-    database = openDatabase(loadConfig(data.env).database);
-    workers.push(await startWorkerProcess({ ...env, MAIL_POLL_MS: '10' }), await startWorkerProcess({ ...env, MAIL_POLL_MS: '10' }));
+    // The API in this process, without a worker; two `klantportaal worker` processes send. Each migrates first,
+    // one at a time under the migration lock.
+    const started = await Promise.all([
+      startTestServer(env),
+      startWorkerProcess({ ...env, MAIL_POLL_MS: '10' }),
+      startWorkerProcess({ ...env, MAIL_POLL_MS: '10' }),
+    ]);
+    [server] = started;
+    workers.push(started[1], started[2]);
   });
   after(async () => {
     for (const worker of workers) await worker.stop();
-    await serve?.stop();
-    await database?.close();
+    await server?.close();
     await smtp?.stop();
     await data?.cleanup();
   });
 
   it('two workers together send exactly the account cap; the rest stays queued (201 all the same) with the reason', async () => {
-    const shop = await account('Bakkerij Capped');
-    const count = size('MAIL_CAP_EMAILS', 10, 200);
+    const shop = await server.account('Bakkerij Capped');
+    const count = size('MAIL_CAP_EMAILS', 6, 200);
     const customers = await Promise.all(Array.from({ length: count }, (_, i) => shop.createCustomer({ email: `capped-${i}@example.com` })));
     // Created at once while both workers poll, so their claims race for the last of the three sends.
     const ids = await Promise.all(customers.map((c) => notified(shop, c.id)));
@@ -108,7 +103,7 @@ describe('email caps per account and per address, across worker processes', () =
   });
 
   it('per address: the third email to one customer waits, while the account still sends to others', async () => {
-    const shop = await account('Bakkerij Adres');
+    const shop = await server.account('Bakkerij Adres');
     const regular = await shop.createCustomer({ email: 'Vaste.Klant@example.com' });
     const other = await shop.createCustomer({ email: 'other-address@example.com' });
     const ids = [await notified(shop, regular.id), await notified(shop, regular.id), await notified(shop, regular.id)];
@@ -129,12 +124,12 @@ describe('email caps per account and per address, across worker processes', () =
   });
 
   it('test mode is not capped: a capped account’s kp_test_ key still gets its emails recorded, and sends none', async () => {
-    const shop = await account('Bakkerij Proef');
+    const shop = await server.account('Bakkerij Proef');
     const customers = await Promise.all([0, 1, 2].map((i) => shop.createCustomer({ email: `proef-live-${i}@example.com` })));
     const liveStates = await settled(shop, await Promise.all(customers.map((c) => notified(shop, c.id))));
     assert.ok(liveStates.every((n) => n.status === 'sent'));
-    const created = await createApiKey(database.db, shop.id, { test: true });
-    const test = accountClient(serve.url, created.testAccountId ?? '', created.apiKey);
+    const created = await createApiKey(server.runtime.ctx.db, shop.id, { test: true });
+    const test = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
     const testCustomer = await test.createCustomer({ email: 'proef-test@example.com' });
     const states = await settled(test, [await notified(test, testCustomer.id), await notified(test, testCustomer.id), await notified(test, testCustomer.id)]);
     assert.ok(
@@ -148,10 +143,10 @@ describe('email caps per account and per address, across worker processes', () =
   });
 
   it('sign-in emails count toward the account cap; over it the page is identical, no email goes, and it is logged', async () => {
-    const shop = await account('Bakkerij Portaal');
+    const shop = await server.account('Bakkerij Portaal');
     const email = 'portaal-klant@example.com';
     const customer = await shop.createCustomer({ email });
-    const browser = new Browser(serve.url);
+    const browser = new Browser(server.url);
     const signInPath = `/portal/sign-in/${shop.id}`;
     const csrf = csrfOf((await browser.page(signInPath)).html);
     const ask = async () => {
@@ -180,15 +175,20 @@ describe('email caps per account and per address, across worker processes', () =
 describe('email caps: held-back notifications go in a later window', () => {
   it('five notifications at two per one-second window all arrive once, none failed, none charged an attempt for waiting', async () => {
     const smtp = await startTestSmtp();
-    const env = { SMTP_URL: smtp.url, MAIL_CAP_PER_ACCOUNT_PER_HOUR: '2', MAIL_CAP_WINDOW_SECONDS: '1' };
-    // The emails are queued before any worker runs, so the worker finds all five due at once.
-    const server = await startTestServer(env);
-    let worker: CliProcess | null = null;
+    const data = await createTestData('kp-caps-window-');
+    const env = { ...data.env, SMTP_URL: smtp.url, MAIL_POLL_MS: '20', MAIL_CAP_PER_ACCOUNT_PER_HOUR: '2', MAIL_CAP_WINDOW_SECONDS: '1' };
+    // The emails are queued before any worker runs (a server without one), so the worker finds all five due at once.
+    const queueing = await startTestServer(env);
+    let sending: TestServer | null = null;
+    let queued = false;
     try {
-      const shop = await server.account();
-      const customers = await Promise.all([0, 1, 2, 3, 4].map((i) => shop.createCustomer({ email: `window-${i}@example.com` })));
-      const ids = await Promise.all(customers.map((c) => notified(shop, c.id)));
-      worker = await startWorkerProcess({ ...server.dataEnv, ...env, LOG_LEVEL: 'warn', MAIL_POLL_MS: '20' });
+      const queuer = await queueing.account();
+      const customers = await Promise.all([0, 1, 2, 3, 4].map((i) => queuer.createCustomer({ email: `window-${i}@example.com` })));
+      const ids = await Promise.all(customers.map((c) => notified(queuer, c.id)));
+      await queueing.close();
+      queued = true;
+      sending = await startTestServer(env, { worker: true });
+      const shop = accountClient(sending.url, queuer.id, queuer.apiKey);
       await smtp.waitForDelivered((all) => customers.every((c) => all.some((m) => m.recipients.includes(String(c.email)))));
       const states = await until(async () => {
         const all = await Promise.all(ids.map((id) => notificationOf(shop, id)));
@@ -199,9 +199,10 @@ describe('email caps: held-back notifications go in a later window', () => {
       assert.ok(states.some((n) => n.lastError === ACCOUNT_CAP), JSON.stringify(states));
       for (const c of customers) assert.equal(to(smtp, String(c.email)), 1);
     } finally {
-      await worker?.stop();
-      await server.close();
+      if (!queued) await queueing.close();
+      await sending?.close();
       await smtp.stop();
+      await data.cleanup();
     }
   });
 });
