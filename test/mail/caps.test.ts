@@ -82,24 +82,27 @@ describe('email caps per account and per address, across worker processes', () =
   });
 
   it('two workers together send exactly the account cap; the rest stays queued (201 all the same) with the reason', async () => {
-    const shop = await server.account('Bakkerij Capped');
-    const count = size('MAIL_CAP_EMAILS', 6, 200);
-    const customers = await Promise.all(Array.from({ length: count }, (_, i) => shop.createCustomer({ email: `capped-${i}@example.com` })));
-    // Created at once while both workers poll, so their claims race for the last of the three sends.
-    const ids = await Promise.all(customers.map((c) => notified(shop, c.id)));
-    const states = await settled(shop, ids);
-    const sent = states.filter((n) => n.status === 'sent');
-    const held = states.filter((n) => n.status === 'queued');
-    assert.equal(sent.length, 3, JSON.stringify(states));
-    assert.equal(held.length, count - 3);
-    for (const n of held) {
-      assert.deepEqual([n.status, n.attempts, n.lastError], ['queued', 0, ACCOUNT_CAP], 'held back is neither an attempt nor a failure');
-    }
-    const delivered = smtp.delivered().filter((m) => m.recipients.some((r) => r.startsWith('capped-')));
-    assert.equal(delivered.length, 3, 'exactly three emails reached the SMTP server');
-    const log = workers.map((w) => w.output()).join('');
-    assert.match(log, /"msg":"notification deferred: email cap reached"/);
-    report('mail-caps', { workers: workers.length, queued: count, cap: 3, delivered: delivered.length, heldBack: held.length });
+    const accounts = size('MAIL_CAP_ACCOUNTS', 1, 20);
+    const perAccount = size('MAIL_CAP_EMAILS', 6, 20);
+    const round = async (n: number) => {
+      const shop = await server.account(`Bakkerij Capped ${n}`);
+      const customers = await Promise.all(Array.from({ length: perAccount }, (_, i) => shop.createCustomer({ email: `capped-${n}-${i}@example.com` })));
+      // Created at once while both workers poll, so their claims race for the last of the three sends.
+      const ids = await Promise.all(customers.map((c) => notified(shop, c.id)));
+      const states = await settled(shop, ids);
+      const held = states.filter((s) => s.status === 'queued');
+      assert.equal(states.filter((s) => s.status === 'sent').length, 3, JSON.stringify(states));
+      assert.equal(held.length, perAccount - 3);
+      for (const s of held) {
+        assert.deepEqual([s.status, s.attempts, s.lastError], ['queued', 0, ACCOUNT_CAP], 'held back is neither an attempt nor a failure');
+      }
+      const delivered = smtp.delivered().filter((m) => m.recipients.some((r) => r.startsWith(`capped-${n}-`)));
+      assert.equal(delivered.length, 3, `account ${n}: exactly three emails reached the SMTP server`);
+      return held.length;
+    };
+    const held = await Promise.all(Array.from({ length: accounts }, (_, n) => round(n)));
+    assert.match(workers.map((w) => w.output()).join(''), /"msg":"notification deferred: email cap reached"/);
+    report('mail-caps', { workers: workers.length, accounts, emailsPerAccount: perAccount, cap: 3, delivered: accounts * 3, heldBack: held.reduce((a, b) => a + b, 0) });
   });
 
   it('per address: the third email to one customer waits, while the account still sends to others', async () => {
