@@ -4,7 +4,7 @@ import type { Db, Executor } from '../db/database.js';
 import { INVOICE_CREATED } from '../invoices/invoice-notification.js';
 import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
 import { findInvoiceCapSubject, findSignInCapSubject, giveBackSend, takeSend, type CapSubjectRow } from './mail-cap.repository.js';
-import { claimDueMessage, deferDueInvoiceMessages, markDeferred, markFailed, type OutboxRow } from './outbox.repository.js';
+import { claimDueMessage, deferDueMessages, markDeferred, markFailed, type OutboxRow } from './outbox.repository.js';
 
 /**
  * Email caps (RELIABILITY.md S4, OWASP API4): at most `perAccount` emails per business and `perAddress` per business
@@ -70,12 +70,15 @@ async function takeSends(db: Executor, caps: MailCapsConfig, subject: CapSubject
  * the account when the account's cap is the one reached), and a sign-in email is failed: a 15-minute link that
  * arrives an hour late is no use.
  */
-export function claimWithinCaps(db: Db, mail: MailConfig, now: string, leaseUntil: string, leaseId: string): Promise<Claim | undefined> {
+export async function claimWithinCaps(db: Db, mail: MailConfig, now: string, leaseUntil: string, leaseId: string): Promise<Claim | undefined> {
+  if (capsOff(mail.caps)) {
+    const row = await claimDueMessage(db, now, leaseUntil, leaseId);
+    return row && { row, outcome: 'send' };
+  }
   return db.transaction().execute(async (trx) => {
     // The claim's UPDATE comes first, so on SQLite this transaction holds the write lock from its first statement.
     const row = await claimDueMessage(trx, now, leaseUntil, leaseId);
     if (!row) return undefined;
-    if (capsOff(mail.caps)) return { row, outcome: 'send' };
     const subject = await subjectOf(trx, row, mail);
     if (!subject) return { row, outcome: 'send' };
     const window = capWindow(mail.caps.windowSeconds, Date.parse(now));
@@ -86,7 +89,7 @@ export function claimWithinCaps(db: Db, mail: MailConfig, now: string, leaseUnti
       return { row, outcome: 'dropped', reason, until: window.end, alsoDeferred: 0 };
     }
     await markDeferred(trx, row.id, leaseId, window.end, reason);
-    const alsoDeferred = reason === ACCOUNT_CAP_REACHED ? await deferDueInvoiceMessages(trx, row.account_id, INVOICE_CREATED, now, window.end, reason) : 0;
+    const alsoDeferred = reason === ACCOUNT_CAP_REACHED ? await deferDueMessages(trx, row.account_id, INVOICE_CREATED, now, window.end, reason) : 0;
     return { row, outcome: 'deferred', reason, until: window.end, alsoDeferred };
   });
 }

@@ -100,14 +100,24 @@ export async function markDeferred(db: Executor, id: string, leaseId: string, un
 /**
  * The account's cap is reached: every other invoice email of it that is due now waits for the window's end too, in
  * one UPDATE, so workers do not claim them one by one only to put them back. Leased rows (being sent) and rows
- * waiting for a retry are not due, so not touched.
+ * waiting for a retry are not due, so not touched. On PostgreSQL rows another worker is claiming this moment are
+ * skipped (`SKIP LOCKED`): waiting for them could deadlock with that worker, which waits for this transaction's
+ * cap count; that worker finds the cap full and defers its row itself.
  */
-export async function deferDueInvoiceMessages(db: Executor, accountId: string, kind: string, now: string, until: string, reason: string): Promise<number> {
+export async function deferDueMessages(db: Executor, accountId: string, kind: string, now: string, until: string, reason: string): Promise<number> {
   const result = await db
     .updateTable('notification_outbox')
     .set({ available_at: until, last_error: reason })
-    .where('account_id', '=', accountId)
-    .where('kind', '=', kind)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('notification_outbox')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('kind', '=', kind)
+        .where('status', '=', 'queued')
+        .where('available_at', '<=', now)
+        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
+    )
     .where('status', '=', 'queued')
     .where('available_at', '<=', now)
     .executeTakeFirst();
