@@ -428,7 +428,7 @@ export interface operations {
                                 };
                                 /** @description When the mail server accepted the email; null until then. */
                                 sentAt: string | null;
-                                /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when the account's email cap is reached (`lastError` says so); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                                /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                                 status: "queued" | "sent" | "failed";
                             } | null;
                             paidAt: string | null;
@@ -643,7 +643,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when the account's email cap is reached (`lastError` says so); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -850,7 +850,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when the account's email cap is reached (`lastError` says so); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -1097,7 +1097,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when the account's email cap is reached (`lastError` says so); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
