@@ -8,8 +8,8 @@ import { claimDueMessage, deferDueMessages, markDeferred, markFailed, type Outbo
 
 /**
  * Email caps (RELIABILITY.md S4, OWASP API4): at most `perAccount` emails per business and `perAddress` per business
- * to one address in each fixed window. An email counts when a worker is about to send it, in the same transaction
- * as its claim, so any number of workers on one database together send no more than the caps.
+ * to one address in each fixed window. An email counts when a worker has claimed it and is about to send it, with
+ * an upsert that adds one only below the cap, so any number of workers on one database together send no more.
  */
 
 export const ACCOUNT_CAP_REACHED = 'account email cap reached';
@@ -65,22 +65,23 @@ async function takeSends(db: Executor, caps: MailCapsConfig, subject: CapSubject
 }
 
 /**
- * Claims the oldest due message (a lease, see `claimDueMessage`) and, in the same transaction, counts it against
- * the caps. Over a cap a notification is put back, due when the window ends (with every other due notification of
- * the account when the account's cap is the one reached), and a sign-in email is failed: a 15-minute link that
- * arrives an hour late is no use.
+ * Claims the oldest due message (a lease, see `claimDueMessage`), then counts it against the caps in one
+ * transaction. Over a cap a notification is put back, due when the window ends (with every other due notification
+ * of the account when the account's cap is the one reached), and a sign-in email is failed: a 15-minute link that
+ * arrives an hour late is no use. The count need not share the claim's transaction: the conditional upsert is what
+ * makes it atomic, the lease keeps the row this worker's meanwhile, and a worker that dies in between leaves the
+ * row to be claimed again when the lease runs out. So an idle poll stays the one UPDATE it was, and on SQLite the
+ * write lock is not held across a claim that finds nothing.
  */
 export async function claimWithinCaps(db: Db, mail: MailConfig, now: string, leaseUntil: string, leaseId: string): Promise<Claim | undefined> {
-  if (capsOff(mail.caps)) {
-    const row = await claimDueMessage(db, now, leaseUntil, leaseId);
-    return row && { row, outcome: 'send' };
-  }
-  return db.transaction().execute(async (trx) => {
-    // The claim's UPDATE comes first, so on SQLite this transaction holds the write lock from its first statement.
-    const row = await claimDueMessage(trx, now, leaseUntil, leaseId);
-    if (!row) return undefined;
-    const subject = await subjectOf(trx, row, mail);
-    if (!subject) return { row, outcome: 'send' };
+  const row = await claimDueMessage(db, now, leaseUntil, leaseId);
+  if (!row) return undefined;
+  if (capsOff(mail.caps)) return { row, outcome: 'send' };
+  const subject = await subjectOf(db, row, mail);
+  if (!subject) return { row, outcome: 'send' };
+  // The transaction's first statement is a write, so on SQLite it takes the write lock at once (a read first could
+  // find its snapshot outdated by another process's write when it then writes, and fail instead of waiting).
+  return db.transaction().execute(async (trx): Promise<Claim> => {
     const window = capWindow(mail.caps.windowSeconds, Date.parse(now));
     const reason = await takeSends(trx, mail.caps, subject, row.kind, window);
     if (reason === null) return { row, outcome: 'send' };
