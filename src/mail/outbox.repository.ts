@@ -101,8 +101,8 @@ export async function markDeferred(db: Executor, id: string, leaseId: string, un
  * The account's cap is reached: every other invoice email of it that is due now waits for the window's end too, in
  * one UPDATE, so workers do not claim them one by one only to put them back. Leased rows (being sent) and rows
  * waiting for a retry are not due, so not touched. On PostgreSQL rows another worker is claiming this moment are
- * skipped (`SKIP LOCKED`): waiting for them could deadlock with that worker, which waits for this transaction's
- * cap count; that worker finds the cap full and defers its row itself.
+ * skipped (`SKIP LOCKED`) rather than waited for: that worker finds the cap full and defers its row itself. (When
+ * the count ran inside the claim's transaction, waiting for such a row deadlocked with that worker's count.)
  */
 export async function deferDueMessages(db: Executor, accountId: string, kind: string, now: string, until: string, reason: string): Promise<number> {
   const result = await db
