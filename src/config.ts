@@ -46,6 +46,19 @@ export interface MailConfig {
   pollMs: number;
   /** How long a claimed message is the claiming worker's; a worker that dies frees it when this runs out. */
   leaseMs: number;
+  caps: MailCapsConfig;
+}
+
+/**
+ * What one business may cost us in email (OWASP API4): emails sent per account, and per account to one address,
+ * in fixed windows counted in the database. 0 turns a cap off. Notifications over a cap wait for the next window;
+ * sign-in emails over the account cap are not sent.
+ */
+export interface MailCapsConfig {
+  perAccount: number;
+  perAddress: number;
+  /** An hour unless a test wants it shorter. */
+  windowSeconds: number;
 }
 
 /** Outgoing webhooks: how the delivery worker retries, and whether private addresses may be called. */
@@ -158,6 +171,11 @@ function mailConfig(env: Env, dataDir: string, publicBaseUrl: string): MailConfi
     retryMaxMs,
     pollMs: integer(env, 'MAIL_POLL_MS', 1000, 10, 3600_000),
     leaseMs: integer(env, 'MAIL_LEASE_MS', 120_000, 500, 3600_000),
+    caps: {
+      perAccount: integer(env, 'MAIL_CAP_PER_ACCOUNT_PER_HOUR', 1000, 0, 10_000_000),
+      perAddress: integer(env, 'MAIL_CAP_PER_ADDRESS_PER_HOUR', 20, 0, 10_000_000),
+      windowSeconds: integer(env, 'MAIL_CAP_WINDOW_SECONDS', 3600, 1, 24 * 3600),
+    },
   };
 }
 

@@ -33,7 +33,8 @@ Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTA
   import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
-SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* and WEBHOOK_* settings (see README.md).`;
+SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* (MAIL_CAP_* for the email caps
+per account and address) and WEBHOOK_* settings (see README.md).`;
 
 function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);

@@ -29,8 +29,11 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'webhook_deliveries', key: ['id'] },
 ];
 
-/** Tables whose rows are not carried over: per-minute rate-limit counters start afresh on the new database. */
-export const NOT_COPIED_TABLES: readonly string[] = ['rate_limit_windows'];
+/**
+ * Tables whose rows are not carried over: per-minute rate-limit counters and the email caps' hourly counters
+ * start afresh on the new database.
+ */
+export const NOT_COPIED_TABLES: readonly string[] = ['rate_limit_windows', 'mail_cap_windows'];
 
 const BATCH = 500;
 

@@ -414,7 +414,7 @@ export interface operations {
                                  */
                                 attempts: number;
                                 /**
-                                 * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                                 * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
                                  * @example 550 5.1.1 Mailbox unavailable
                                  */
                                 lastError: string | null;
@@ -428,7 +428,7 @@ export interface operations {
                                 };
                                 /** @description When the mail server accepted the email; null until then. */
                                 sentAt: string | null;
-                                /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                                /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                                 status: "queued" | "sent" | "failed";
                             } | null;
                             paidAt: string | null;
@@ -629,7 +629,7 @@ export interface operations {
                              */
                             attempts: number;
                             /**
-                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
@@ -643,7 +643,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -836,7 +836,7 @@ export interface operations {
                              */
                             attempts: number;
                             /**
-                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
@@ -850,7 +850,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
@@ -1083,7 +1083,7 @@ export interface operations {
                              */
                             attempts: number;
                             /**
-                             * @description The most recent failure (e.g. the mail server's reply), also kept after a later attempt succeeded; null if none.
+                             * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
                              * @example 550 5.1.1 Mailbox unavailable
                              */
                             lastError: string | null;
@@ -1097,7 +1097,7 @@ export interface operations {
                             };
                             /** @description When the mail server accepted the email; null until then. */
                             sentAt: string | null;
-                            /** @description queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;

@@ -7,6 +7,7 @@ import { portal } from './migrations/0004-portal.js';
 import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
+import { mailCaps } from './migrations/0009-mail-caps.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-test-mode': testMode,
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
+  '0009-mail-caps': mailCaps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -182,6 +182,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;
   rate_limit_windows: RateLimitWindowsTable;
+  mail_cap_windows: MailCapWindowsTable;
   portal_sign_in_tokens: PortalSignInTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_secrets: PortalSecretsTable;
@@ -195,6 +196,14 @@ export interface RateLimitWindowsTable {
   bucket: string;
   /** Minutes since the Unix epoch. */
   window_start: number;
+  count: number;
+}
+
+/** Emails sent in one fixed window for one bucket: `account:<id>` or `address:<account id>:<sha256 of the address>`. */
+export interface MailCapWindowsTable {
+  bucket: string;
+  /** The window's first instant (UTC ISO); windows are counted from the Unix epoch, so every process agrees. */
+  window_start: string;
   count: number;
 }
 

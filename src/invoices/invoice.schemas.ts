@@ -11,12 +11,12 @@ export const NotificationState = Type.Object(
   {
     status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')], {
       description:
-        'queued: waiting to be sent, or to be retried after a temporary failure; sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left).',
+        'queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left).',
     }),
     attempts: Type.Integer({ minimum: 0, description: 'Delivery attempts so far, the one in progress included.', examples: [1] }),
     sentAt: Type.Union([Timestamp, Type.Null()], { description: 'When the mail server accepted the email; null until then.' }),
     lastError: Type.Union([Type.String(), Type.Null()], {
-      description: 'The most recent failure (e.g. the mail server\'s reply), also kept after a later attempt succeeded; null if none.',
+      description: 'The most recent failure (e.g. the mail server\'s reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.',
       examples: ['550 5.1.1 Mailbox unavailable'],
     }),
     recordedEmail: Type.Optional(RecordedEmailSchema),

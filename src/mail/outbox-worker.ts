@@ -9,7 +9,9 @@ import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
 import { recordInvoiceEvent } from '../invoices/invoice-events.js';
 import { renderInvoiceMessage } from './invoice-message.js';
 import type { MailTransport, OutgoingMail } from './mail-transport.js';
-import { claimDueMessage, findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
+import { capWindow, claimWithinCaps } from './mail-cap.js';
+import { deleteCapWindowsBefore } from './mail-cap.repository.js';
+import { findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
 import { classifyFailure, errorText, retryDelayMs } from './retry.js';
 
 /** The part of pino (Fastify's logger, or the worker command's own) the worker writes to. */
@@ -82,9 +84,18 @@ async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error
 async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise<boolean> {
   const { db, mail, log } = deps;
   const leaseId = randomId();
-  const row = await claimDueMessage(db, nowUtc(), later(mail.leaseMs), leaseId);
-  if (!row) return false;
+  const claim = await claimWithinCaps(db, mail, nowUtc(), later(mail.leaseMs), leaseId);
+  if (!claim) return false;
+  const { row } = claim;
   const context = { notificationId: row.id, invoiceId: row.invoice_id, attempt: row.attempts };
+  if (claim.outcome === 'deferred') {
+    log.warn({ ...context, accountId: row.account_id, reason: claim.reason, until: claim.until, alsoDeferred: claim.alsoDeferred }, 'notification deferred: email cap reached');
+    return true;
+  }
+  if (claim.outcome === 'dropped') {
+    log.warn({ ...context, accountId: row.account_id, reason: claim.reason }, 'sign-in email not sent: email cap reached');
+    return true;
+  }
   if (row.attempts > mail.maxAttempts) {
     // The last allowed attempt was cut off (its worker died): stop here rather than try without end.
     await fail(deps, row, leaseId, row.last_error ?? 'the last attempt did not finish');
@@ -141,10 +152,17 @@ export function startMailWorker(deps: MailWorkerDeps): MailWorker {
       };
     });
 
+  let purgedBefore = '';
   const loop = (async () => {
     while (!stopping) {
       let delivered = false;
       try {
+        // Counters of ended cap windows are no use to anyone; any worker may drop them, once per window.
+        const { start } = capWindow(deps.mail.caps.windowSeconds);
+        if (start !== purgedBefore) {
+          await deleteCapWindowsBefore(deps.db, start);
+          purgedBefore = start;
+        }
         delivered = await deliverNext(deps, sendTimeoutMs);
       } catch (error) {
         // The database refused (busy, disk full): the claim runs out and the message is tried again.

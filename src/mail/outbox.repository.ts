@@ -83,6 +83,47 @@ export async function markRetry(db: Executor, id: string, leaseId: string, retry
     .execute();
 }
 
+/**
+ * Over an email cap: due again when the cap's window ends. Not an attempt (the claim's count is taken back) and not
+ * a failure; `last_error` says why it waits. Only the lease holder may record it.
+ */
+export async function markDeferred(db: Executor, id: string, leaseId: string, until: string, reason: string): Promise<void> {
+  await db
+    .updateTable('notification_outbox')
+    .set((eb) => ({ available_at: until, lease_id: null, last_error: reason, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('lease_id', '=', leaseId)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+/**
+ * The account's cap is reached: every other invoice email of it that is due now waits for the window's end too, in
+ * one UPDATE, so workers do not claim them one by one only to put them back. Leased rows (being sent) and rows
+ * waiting for a retry are not due, so not touched. On PostgreSQL rows another worker is claiming this moment are
+ * skipped (`SKIP LOCKED`) rather than waited for: that worker finds the cap full and defers its row itself. (When
+ * the count ran inside the claim's transaction, waiting for such a row deadlocked with that worker's count.)
+ */
+export async function deferDueMessages(db: Executor, accountId: string, kind: string, now: string, until: string, reason: string): Promise<number> {
+  const result = await db
+    .updateTable('notification_outbox')
+    .set({ available_at: until, last_error: reason })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('notification_outbox')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('kind', '=', kind)
+        .where('status', '=', 'queued')
+        .where('available_at', '<=', now)
+        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
+    )
+    .where('status', '=', 'queued')
+    .where('available_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Given up (permanent failure, or no attempts left): final, and the raw link token is dropped. False if the lease was lost. */
 export async function markFailed(db: Executor, id: string, leaseId: string, error: string): Promise<boolean> {
   const result = await db

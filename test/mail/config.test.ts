@@ -29,6 +29,12 @@ describe('mail configuration', () => {
     assert.deepEqual(loadConfig({ ...base, PUBLIC_BASE_URL: 'https://facturen.example.nl' }).mail.from, { address: 'no-reply@facturen.example.nl', name: null });
   });
 
+  it('email caps: 1,000 per account and 20 per address an hour by default; 0 turns one off', () => {
+    assert.deepEqual(loadConfig(base).mail.caps, { perAccount: 1000, perAddress: 20, windowSeconds: 3600 });
+    const off = loadConfig({ ...base, MAIL_CAP_PER_ACCOUNT_PER_HOUR: '0', MAIL_CAP_PER_ADDRESS_PER_HOUR: '0', MAIL_CAP_WINDOW_SECONDS: '2' });
+    assert.deepEqual(off.mail.caps, { perAccount: 0, perAddress: 0, windowSeconds: 2 });
+  });
+
   it('reads SMTP_URL with credentials and MAIL_FROM with or without a name', () => {
     const config = loadConfig({ ...base, SMTP_URL: 'smtps://user:p%40ss@smtp.example.com:465', MAIL_FROM: '"Facturen" <facturen@example.nl>' });
     assert.equal(config.mail.transport.kind, 'smtp');
@@ -45,6 +51,9 @@ describe('mail configuration', () => {
     assert.match(refused({ MAIL_MAX_ATTEMPTS: '0' }), /^MAIL_MAX_ATTEMPTS must be a whole number from 1 to 100/);
     assert.match(refused({ MAIL_RETRY_BASE_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }), /MAIL_RETRY_MAX_MS \(1000\) must not be below MAIL_RETRY_BASE_MS/);
     assert.match(refused({ MAIL_LEASE_MS: 'soon' }), /^MAIL_LEASE_MS must be a whole number/);
+    assert.match(refused({ MAIL_CAP_PER_ACCOUNT_PER_HOUR: '1e3' }), /^MAIL_CAP_PER_ACCOUNT_PER_HOUR must be a whole number from 0 to 10000000, got "1e3"$/);
+    assert.match(refused({ MAIL_CAP_PER_ADDRESS_PER_HOUR: '-1' }), /^MAIL_CAP_PER_ADDRESS_PER_HOUR must be a whole number from 0/);
+    assert.match(refused({ MAIL_CAP_WINDOW_SECONDS: '0' }), /^MAIL_CAP_WINDOW_SECONDS must be a whole number from 1 to 86400/);
   });
 
   it('`klantportaal worker` with a bad setting stops with one line and status 78', async () => {
