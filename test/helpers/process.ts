@@ -22,6 +22,8 @@ export interface ServeProcess {
   url: string;
   /** Everything the process printed on stdout so far. */
   output(): string;
+  /** Everything it printed on stderr so far. */
+  errors(): string;
   /** Resolves once stdout contains `text`. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<number | null>;
@@ -81,6 +83,7 @@ export async function startCliProcess(args: string[], env: Record<string, string
   return {
     child,
     output: () => stdout,
+    errors: () => stderr,
     waitFor,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
