@@ -95,6 +95,8 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
 
     let workerKills = 0;
     let serveKills = 0;
+    // Kills that landed while the relay was still to answer a transfer (the worker mid-send).
+    let midSend = 0;
     try {
       for (let kill = 1; kill <= kills; kill++) {
         // Mostly while a message is on the wire, at a random point around its answer; otherwise anywhere.
@@ -104,6 +106,7 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
         } else {
           await pause(Math.random() * 300);
         }
+        if (smtp.answering() > 0) midSend += 1;
         worker.child.kill('SIGKILL');
         await worker.stop();
         workerKills += 1;
@@ -181,6 +184,7 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
       const cutOff = sent.filter((r) => r.outcome === 'cut-off');
       report('worker-kill', {
         workerKills,
+        killsMidSend: midSend,
         serveKills,
         requests: sent.length,
         created: count('created'),
