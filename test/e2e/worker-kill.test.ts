@@ -35,15 +35,15 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
     cleanups.push(() => data.cleanup());
     const smtp: TestSmtp = await startTestSmtp();
     cleanups.push(() => smtp.stop());
-    // A slow relay: the worker waits up to 150 ms for its "250", and now and then for one that never comes
-    // (its send times out after half the lease and the message is retried).
+    // A slow relay: the worker waits 50–400 ms for its "250", and now and then for one that never comes (its
+    // send times out after half the lease, 1 s, and the message is retried).
     let held = 0;
     smtp.decide = () => {
       if (Math.random() < 0.05) {
         held += 1;
         return { hold: true };
       }
-      return { accept: true, afterMs: Math.floor(Math.random() * 150) };
+      return { accept: true, afterMs: 50 + Math.floor(Math.random() * 350) };
     };
     // A short lease (the send timeout is half of it) so a killed worker's message is taken over soon; attempts
     // enough that random kills and held transfers never exhaust one message.
@@ -95,18 +95,19 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
 
     let workerKills = 0;
     let serveKills = 0;
-    // Kills that landed while the relay was still to answer a transfer (the worker mid-send).
+    // Kills that landed while an SMTP session was open (the worker mid-send).
     let midSend = 0;
     try {
       for (let kill = 1; kill <= kills; kill++) {
-        // Mostly while a message is on the wire, at a random point around its answer; otherwise anywhere.
+        // Mostly once a message is on the wire, at a random point around its answer (before it: the worker dies
+        // mid-send; after it: the relay has it but the outbox does not know); otherwise anywhere.
         if (Math.random() < 0.7) {
           await until(() => (smtp.answering() > 0 ? true : null), 30_000, () => `no send in progress (${smtp.received.length} transfers)`);
-          await pause(Math.random() * 200);
+          await pause(Math.random() * 450);
         } else {
           await pause(Math.random() * 300);
         }
-        if (smtp.answering() > 0) midSend += 1;
+        if (smtp.sessions() > 0) midSend += 1;
         worker.child.kill('SIGKILL');
         await worker.stop();
         workerKills += 1;

@@ -29,6 +29,8 @@ export interface TestSmtp {
   delivered(): ReceivedMail[];
   /** Transfers received in full whose answer is still to come (a delayed accept): the client is mid-send. */
   answering(): number;
+  /** SMTP connections open now (a client that sends one message per connection is in the middle of it). */
+  sessions(): number;
   /** Decides each message; accepts everything unless a test says otherwise. */
   decide: (mail: ReceivedMail, transfersOfThisMessage: number) => Decision;
   /** Resolves with the delivered messages once `predicate` holds for them. */
@@ -46,12 +48,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const port = await freePort();
   let server: SMTPServer | null = null;
   let answering = 0;
+  let sessions = 0;
   const smtp: TestSmtp = {
     port,
     url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
     received: [],
     delivered: () => smtp.received.filter((m) => m.accepted),
     answering: () => answering,
+    sessions: () => sessions,
     decide: () => ({ accept: true }),
     async waitForDelivered(predicate, timeoutMs = 20_000) {
       return until(() => (predicate(smtp.delivered()) ? smtp.delivered() : null), timeoutMs, () => `SMTP deliveries: ${smtp.delivered().length}`);
@@ -68,6 +72,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         authMethods: ['PLAIN', 'LOGIN'],
         logger: false,
         closeTimeout: 200,
+        onConnect(_session, callback) {
+          sessions += 1;
+          callback();
+        },
+        onClose() {
+          sessions -= 1;
+        },
         onAuth(auth, _session, callback) {
           if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
           return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
