@@ -214,6 +214,8 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
           violation(`cycle ${cycle}: the server process ended during the disruption (${server.child.exitCode ?? server.child.signalCode}): ${server.errors().slice(-2000)}`);
           server = await startServeProcess(env);
         }
+        // Right after the outage, before any retry: rows and PDFs whole or absent (leftover files come below).
+        await check(database, jobs, options.store, server, apiKey, figures, violation, false, false);
         // The process that lived through it must recover: every pending request, retried against it, gets its 201.
         await settle();
         // PDFs of creates cut between publish and commit are removed by the start-up (and hourly) sweep, so the
@@ -243,7 +245,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
 /** The state after a restart: every invoice whole or absent, nothing left over, the database intact. */
 async function check(
   database: DatabaseHandle, jobs: Map<string, Job>, store: CrashOptions['store'], server: ServeProcess, apiKey: string,
-  figures: CrashFigures, violation: (message: string) => void, final: boolean,
+  figures: CrashFigures, violation: (message: string) => void, final: boolean, leftovers = true,
 ): Promise<void> {
   const { db } = database;
   const rows = await db.selectFrom('customer_invoices').select(['id', 'invoice_number', 'pdf_sha256']).execute();
@@ -275,11 +277,12 @@ async function check(
     job.verified = true;
   }
   if (rows.length !== byNumber.size || rows.some((row) => !jobs.has(row.invoice_number))) violation(`rows that no request made: ${rows.length} rows`);
-  const temps = await store.temps();
+  // `leftovers`: temp files and orphaned PDFs are counted too (after the start-up cleanup that removes them).
+  const temps = leftovers ? await store.temps() : [];
   if (temps.length > 0) violation(`${temps.length} temp files after start-up cleanup: ${temps.slice(0, 3).join(', ')}`);
   const referenced = new Set(rows.map((row) => row.pdf_sha256));
   const published = await store.published();
-  const orphans = published.filter((sha) => !referenced.has(sha));
+  const orphans = leftovers ? published.filter((sha) => !referenced.has(sha)) : [];
   if (orphans.length > 0) violation(`${orphans.length} orphaned PDFs after start-up cleanup`);
   const missing = [...referenced].filter((sha) => !published.includes(sha));
   if (missing.length > 0) violation(`${missing.length} referenced PDFs missing from the store`);
