@@ -29,6 +29,20 @@ export function openDatabase(config: Config['database']): DatabaseHandle {
   }
 }
 
+// pg reports a lost or refused connection without a SQLSTATE; these are its messages.
+const LOST_CONNECTION = /^Connection terminated|is not queryable|timeout exceeded when trying to connect/i;
+
+/**
+ * True when the database cannot take the request now and a retry later may succeed: SQLite busy, full or
+ * unreadable; PostgreSQL unreachable, out of resources or shutting down (SQLSTATE 08, 53, 57P), or the
+ * connection lost mid-request (PostgreSQL stopped or restarted).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (/^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)|^08|^53|^57P|^ECONNREFUSED$|^ECONNRESET$|^ETIMEDOUT$/.test(code)) return true;
+  return LOST_CONNECTION.test(error instanceof Error ? error.message : String(error));
+}
+
 /** True when a row points at a parent that is gone (e.g. a customer deleted meanwhile). */
 export function isForeignKeyViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

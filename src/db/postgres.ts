@@ -11,6 +11,11 @@ export function openPostgres(url: string, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   // An idle client that loses its server must not crash the process; the next query reports the error.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one: a transaction waiting for the PDF's fsync when PostgreSQL goes away (stopped,
+  // restarted, connection killed) has no query running, so pg emits 'error' on the client, and with no
+  // listener that ended the whole process. Now the transaction's next query fails (503) and the pool drops
+  // the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

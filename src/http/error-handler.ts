@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError, type FieldError, type ProblemSlug, validationFailed } from './problems.js';
+import { isDatabaseUnavailable } from '../db/database.js';
+import { ProblemError, type FieldError, type ProblemSlug, unavailable, validationFailed } from './problems.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -119,6 +120,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (problem) {
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(reply, problem);
+    }
+    // The database is away (PostgreSQL restarting, SQLite busy), wherever the request met it (the API key
+    // lookup, the Idempotency-Key claim, a list): temporary, so 503 with Retry-After rather than a 500.
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      return sendProblem(reply, unavailable('The database cannot be reached right now. Retry later.'));
     }
     // Unknown: log everything, tell the client nothing but the request id it already has in X-Request-Id.
     request.log.error({ err: error }, 'unhandled error');

@@ -29,7 +29,7 @@ const STATUS_TEXT: Record<string, string> = {
   '422': 'Validation failed; `errors` names every failing field.',
   '429': 'Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds.',
   '500': 'Something went wrong on our side; quote X-Request-Id.',
-  '503': 'The database or the PDF storage cannot take the write right now; nothing was stored. Retry later.',
+  '503': 'The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds.',
 };
 
 const header = (description: string, schema: OpenAPIV3.SchemaObject = { type: 'string' }): OpenAPIV3_1.HeaderObject => ({ description, schema });
@@ -80,7 +80,7 @@ function complete(doc: Document): Document {
       operation.security = api ? [{ apiKey: [] }] : [];
       const responses = (operation.responses ??= {}) as Record<string, OpenAPIV3_1.ResponseObject>;
       if (api) {
-        for (const status of ['400', '401', '429', '500']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
+        for (const status of ['400', '401', '429', '500', '503']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
       }
       if (method === 'post') {
         operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];

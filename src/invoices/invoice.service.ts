@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { findCustomer } from '../customers/customer.repository.js';
 import { customerUrl } from '../customers/customer.service.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../db/database.js';
+import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../db/database.js';
 import { conflict, notFound, unavailable, validationFailed, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
 import { formatAmount } from '../lib/money.js';
@@ -52,10 +52,7 @@ const duplicateNumber = (invoiceNumber: string) =>
 
 /** The database or the disk cannot take the write right now; nothing was kept. */
 function isUnavailable(error: unknown): boolean {
-  if (error instanceof StorageUnavailableError) return true;
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  // SQLite busy/full/I/O; PostgreSQL connection failures (08…), disk full (53…), shutdown (57P…); pool timeouts.
-  return /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY)|^08|^53|^57P|^ECONNREFUSED$|^ECONNRESET$|^ETIMEDOUT$/.test(code) || /timeout exceeded when trying to connect/i.test(String(error));
+  return error instanceof StorageUnavailableError || isDatabaseUnavailable(error);
 }
 
 /**

@@ -20,6 +20,13 @@ export interface CrashOptions {
   store: { published(): Promise<string[]>; temps(): Promise<string[]> };
   /** Retry every pending request (no kills) after this many cycles, and at the end. */
   settleEvery?: number;
+  /**
+   * RELIABILITY.md D5: instead of killing the server, run this at the random moment (stop PostgreSQL and start
+   * it again); it resolves once the disruption is over. The server process is not touched: it must live
+   * through it and then answer every pending retry with its 201 (within 30 s); then it is stopped with SIGTERM
+   * (exit 0) and started again, and the cycle is checked as D1 checks it.
+   */
+  disrupt?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -31,7 +38,7 @@ export interface CrashFigures {
   presentUnacknowledged: number;
   /** Answers that are no violation but no 201 either: 409 (key still held by the killed process), 503. */
   retryAnswers: Record<string, number>;
-  /** Temp files and unreferenced PDFs found right after a kill, before the restart cleaned them up. */
+  /** Temp files and unreferenced PDFs found right after a kill (or disruption), before the restart cleaned them up. */
   tempsLeftByKills: number;
   orphansLeftByKills: number;
   maxSettleSeconds: number;
@@ -54,6 +61,7 @@ interface Job {
 }
 
 const MiB = 1024 * 1024;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** 5 % at 20 MiB (the default MAX_PDF_BYTES), the rest log-uniform between 1 KiB and 2 MiB. */
@@ -125,6 +133,31 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
     return { ok: false, retryAfter: 1 };
   }
 
+  /**
+   * D5: 32 clients while `disrupt` runs beside them, and for a moment after it (the server must recover under
+   * load); then every request sent gets its answer, so nothing is in flight when the cycle is checked.
+   */
+  async function loadAndDisrupt(disrupt: () => Promise<void>): Promise<void> {
+    let stopped = false;
+    const client = async () => {
+      while (!stopped) {
+        const retry = Math.random() < 0.3 ? [...pending].find((j) => !j.busy) : undefined;
+        const job = retry ?? newJob();
+        job.busy = true;
+        const { ok, retryAfter } = await send(server.url, job);
+        job.busy = false;
+        // As a polite client does: after a 503 or 409 wait for Retry-After (at most 2 s here).
+        if (!ok) await pause(Math.min(Math.max(retryAfter, 0.05), 2) * 1000);
+      }
+    };
+    const clients = Array.from({ length: 32 }, client);
+    await pause(50 + Math.random() * 1450);
+    await disrupt();
+    await pause(500 + Math.random() * 1000);
+    stopped = true;
+    await Promise.all(clients);
+  }
+
   /** 32 clients until the kill: new invoices, and retries of pending ones (same key, same request). */
   async function loadAndKill(): Promise<void> {
     const aborter = new AbortController();
@@ -170,16 +203,34 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
 
   try {
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
-      await loadAndKill();
+      if (options.disrupt) await loadAndDisrupt(options.disrupt);
+      else await loadAndKill();
       figures.cycles = cycle;
       figures.tempsLeftByKills += (await options.store.temps()).length;
       const referenced = new Set((await database.db.selectFrom('customer_invoices').select('pdf_sha256').execute()).map((r) => r.pdf_sha256));
       figures.orphansLeftByKills += (await options.store.published()).filter((sha) => !referenced.has(sha)).length;
-      server = await startServeProcess(env);
-      await check(database, jobs, options.store, server, apiKey, figures, violation, false);
-      if (cycle === options.cycles || (options.settleEvery && cycle % options.settleEvery === 0)) {
+      if (options.disrupt) {
+        if (server.child.exitCode !== null || server.child.signalCode !== null) {
+          violation(`cycle ${cycle}: the server process ended during the disruption (${server.child.exitCode ?? server.child.signalCode}): ${server.errors().slice(-2000)}`);
+          server = await startServeProcess(env);
+        }
+        // Right after the outage, before any retry: rows and PDFs whole or absent (leftover files come below).
+        await check(database, jobs, options.store, server, apiKey, figures, violation, false, false);
+        // The process that lived through it must recover: every pending request, retried against it, gets its 201.
         await settle();
+        // PDFs of creates cut between publish and commit are removed by the start-up (and hourly) sweep, so the
+        // state is checked after a graceful restart, as D1 checks it after its restart.
+        const code = await server.stop();
+        if (code !== 0) violation(`cycle ${cycle}: after the disruption SIGTERM ended the server with ${code}: ${server.errors().slice(-2000)}`);
+        server = await startServeProcess(env);
         await check(database, jobs, options.store, server, apiKey, figures, violation, cycle === options.cycles);
+      } else {
+        server = await startServeProcess(env);
+        await check(database, jobs, options.store, server, apiKey, figures, violation, false);
+        if (cycle === options.cycles || (options.settleEvery && cycle % options.settleEvery === 0)) {
+          await settle();
+          await check(database, jobs, options.store, server, apiKey, figures, violation, cycle === options.cycles);
+        }
       }
       log(`cycle ${cycle}: ${figures.acknowledged} acknowledged of ${jobs.size} invoices, ${figures.violations.length} violations`);
     }
@@ -194,7 +245,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
 /** The state after a restart: every invoice whole or absent, nothing left over, the database intact. */
 async function check(
   database: DatabaseHandle, jobs: Map<string, Job>, store: CrashOptions['store'], server: ServeProcess, apiKey: string,
-  figures: CrashFigures, violation: (message: string) => void, final: boolean,
+  figures: CrashFigures, violation: (message: string) => void, final: boolean, leftovers = true,
 ): Promise<void> {
   const { db } = database;
   const rows = await db.selectFrom('customer_invoices').select(['id', 'invoice_number', 'pdf_sha256']).execute();
@@ -226,11 +277,12 @@ async function check(
     job.verified = true;
   }
   if (rows.length !== byNumber.size || rows.some((row) => !jobs.has(row.invoice_number))) violation(`rows that no request made: ${rows.length} rows`);
-  const temps = await store.temps();
+  // `leftovers`: temp files and orphaned PDFs are counted too (after the start-up cleanup that removes them).
+  const temps = leftovers ? await store.temps() : [];
   if (temps.length > 0) violation(`${temps.length} temp files after start-up cleanup: ${temps.slice(0, 3).join(', ')}`);
   const referenced = new Set(rows.map((row) => row.pdf_sha256));
   const published = await store.published();
-  const orphans = published.filter((sha) => !referenced.has(sha));
+  const orphans = leftovers ? published.filter((sha) => !referenced.has(sha)) : [];
   if (orphans.length > 0) violation(`${orphans.length} orphaned PDFs after start-up cleanup`);
   const missing = [...referenced].filter((sha) => !published.includes(sha));
   if (missing.length > 0) violation(`${missing.length} referenced PDFs missing from the store`);

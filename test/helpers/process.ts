@@ -30,9 +30,9 @@ export interface ServeProcess {
 }
 
 /** `klantportaal serve` as `npm start` runs it (the built CLI), on a free loopback port. */
-export async function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
+export async function startServeProcess(env: Record<string, string>, options: CliOptions = {}): Promise<ServeProcess> {
   const port = await freePort();
-  const started = await startCliProcess(['serve'], { PORT: String(port), HOST: '127.0.0.1', ...env }, 'klantportaal listening on');
+  const started = await startCliProcess(['serve'], { PORT: String(port), HOST: '127.0.0.1', ...env }, 'klantportaal listening on', options);
   return { ...started, url: `http://127.0.0.1:${port}` };
 }
 
@@ -43,10 +43,20 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<C
 
 export type CliProcess = Omit<ServeProcess, 'url'>;
 
+export interface CliOptions {
+  /**
+   * A command that runs the CLI (`['strace', …, '--']`): `child` is then that command's process, and `stop()`
+   * signals only it; a wrapper that does not pass signals on (strace blocks them) leaves ending the CLI to the test.
+   */
+  wrapper?: string[];
+}
+
 /** The built CLI with only the given environment; resolves once stdout shows `ready`. */
-export async function startCliProcess(args: string[], env: Record<string, string>, ready: string): Promise<CliProcess> {
+export async function startCliProcess(args: string[], env: Record<string, string>, ready: string, options: CliOptions = {}): Promise<CliProcess> {
   // The bin itself, as npm start and npx run it (its shebang carries the node flags).
-  const child = spawn(path.join(REPO_ROOT, 'bin/klantportaal.js'), args, {
+  const bin = path.join(REPO_ROOT, 'bin/klantportaal.js');
+  const [command, ...prefix] = [...(options.wrapper ?? []), bin];
+  const child = spawn(command ?? bin, [...prefix, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

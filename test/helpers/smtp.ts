@@ -12,8 +12,12 @@ export interface ReceivedMail {
   accepted: boolean;
 }
 
-/** What the server answers to a message: accept, refuse with an SMTP reply, or hold (never answer). */
-export type Decision = { accept: true } | { code: number; message: string } | { hold: true };
+/**
+ * What the server answers to a message: accept (after `afterMs`, a slow relay), refuse with an SMTP reply, or
+ * hold (never answer). A delayed accept counts even when the client is gone by then: a relay that has the
+ * whole message may deliver it although its "250" never arrived (RFC 5321 §4.1.1.4), the source of duplicates.
+ */
+export type Decision = { accept: true; afterMs?: number } | { code: number; message: string } | { hold: true };
 
 export interface TestSmtp {
   port: number;
@@ -23,6 +27,10 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Messages the server took (accepted), in arrival order. */
   delivered(): ReceivedMail[];
+  /** Transfers received in full whose answer is still to come (a delayed accept): the client is mid-send. */
+  answering(): number;
+  /** SMTP connections open now (a client that sends one message per connection is in the middle of it). */
+  sessions(): number;
   /** Decides each message; accepts everything unless a test says otherwise. */
   decide: (mail: ReceivedMail, transfersOfThisMessage: number) => Decision;
   /** Resolves with the delivered messages once `predicate` holds for them. */
@@ -39,11 +47,15 @@ export const SMTP_PASSWORD = 'p@ss:w/rd';
 export async function startTestSmtp(): Promise<TestSmtp> {
   const port = await freePort();
   let server: SMTPServer | null = null;
+  let answering = 0;
+  let sessions = 0;
   const smtp: TestSmtp = {
     port,
     url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
     received: [],
     delivered: () => smtp.received.filter((m) => m.accepted),
+    answering: () => answering,
+    sessions: () => sessions,
     decide: () => ({ accept: true }),
     async waitForDelivered(predicate, timeoutMs = 20_000) {
       return until(() => (predicate(smtp.delivered()) ? smtp.delivered() : null), timeoutMs, () => `SMTP deliveries: ${smtp.delivered().length}`);
@@ -60,6 +72,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         authMethods: ['PLAIN', 'LOGIN'],
         logger: false,
         closeTimeout: 200,
+        onConnect(_session, callback) {
+          sessions += 1;
+          callback();
+        },
+        onClose() {
+          sessions -= 1;
+        },
         onAuth(auth, _session, callback) {
           if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
           return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
@@ -77,8 +96,17 @@ export async function startTestSmtp(): Promise<TestSmtp> {
             const decision = smtp.decide(mail, transfers);
             if ('hold' in decision) return; // the client waits for an answer that never comes
             if ('accept' in decision) {
-              mail.accepted = true;
-              return callback(null);
+              if (!decision.afterMs) {
+                mail.accepted = true;
+                return callback(null);
+              }
+              answering += 1;
+              setTimeout(() => {
+                answering -= 1;
+                mail.accepted = true;
+                callback(null);
+              }, decision.afterMs);
+              return;
             }
             return callback(Object.assign(new Error(decision.message), { responseCode: decision.code }));
           }, callback);
