@@ -8,6 +8,7 @@ import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/e
 import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
+import { requestFullyRead } from './http/request-timeout.js';
 import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
@@ -60,6 +61,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // The idle timeout is for a client that stops sending. Once a request has been read, the time we spend on it
+  // (a 20 MiB PDF going to S3, a busy database) is not the client's silence: closing the connection then made a
+  // client retry a request that was still running. A multipart body is read by its handler, which does the same
+  // once it has the whole body (`requestFullyRead`). Node restores the timeout for the connection's next request.
+  app.addHook('preHandler', async (request) => {
+    if (!request.isMultipart()) requestFullyRead(request);
   });
   registerErrorHandling(app);
   // JSON or multipart only: anything else is a 415, never parsed as text.

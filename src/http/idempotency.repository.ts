@@ -24,22 +24,45 @@ export async function replaceStale(db: Executor, stale: IdempotencyRow, row: Ide
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function completeClaim(
-  db: Executor,
-  accountId: string,
-  key: string,
-  response: { status: number; body: string; location: string | null },
-): Promise<unknown> {
-  return db
-    .updateTable('idempotency_keys')
-    .set({ state: 'completed', response_status: response.status, response_body: response.body, response_location: response.location })
-    .where('account_id', '=', accountId)
-    .where('idempotency_key', '=', key)
-    .execute();
+/**
+ * A claim is known by its key and the moment it was made (`created_at`): a takeover of an abandoned claim writes a
+ * new moment, so a request that lost its claim can neither complete, renew nor release the one that replaced it.
+ */
+export interface ClaimRef {
+  accountId: string;
+  key: string;
+  claimedAt: string;
 }
 
-export function releaseClaim(db: Executor, accountId: string, key: string): Promise<unknown> {
-  return db.deleteFrom('idempotency_keys').where('account_id', '=', accountId).where('idempotency_key', '=', key).where('state', '=', 'in_flight').execute();
+const ownClaim = (db: Executor, claim: ClaimRef) =>
+  db
+    .updateTable('idempotency_keys')
+    .where('account_id', '=', claim.accountId)
+    .where('idempotency_key', '=', claim.key)
+    .where('created_at', '=', claim.claimedAt)
+    .where('state', '=', 'in_flight');
+
+/** Stores the response on this request's own claim; false when the claim is no longer its own. */
+export async function completeClaim(db: Executor, claim: ClaimRef, response: { status: number; body: string; location: string | null }): Promise<boolean> {
+  const result = await ownClaim(db, claim)
+    .set({ state: 'completed', response_status: response.status, response_body: response.body, response_location: response.location })
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Extends the lease of a claim whose request is still running. */
+export async function renewClaim(db: Executor, claim: ClaimRef, lockedUntil: string): Promise<void> {
+  await ownClaim(db, claim).set({ locked_until: lockedUntil }).execute();
+}
+
+export function releaseClaim(db: Executor, claim: ClaimRef): Promise<unknown> {
+  return db
+    .deleteFrom('idempotency_keys')
+    .where('account_id', '=', claim.accountId)
+    .where('idempotency_key', '=', claim.key)
+    .where('created_at', '=', claim.claimedAt)
+    .where('state', '=', 'in_flight')
+    .execute();
 }
 
 export async function deleteExpired(db: Executor, createdBefore: string): Promise<number> {

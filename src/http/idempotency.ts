@@ -6,7 +6,7 @@ import type { Db, Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
 import { nowUtc } from '../lib/time.js';
 import { ProblemError } from './problems.js';
-import { completeClaim, deleteExpired, findKey, insertClaim, releaseClaim, replaceStale, type IdempotencyRow } from './idempotency.repository.js';
+import { completeClaim, deleteExpired, findKey, insertClaim, releaseClaim, renewClaim, replaceStale, type ClaimRef, type IdempotencyRow } from './idempotency.repository.js';
 
 /**
  * `Idempotency-Key` on POST, as API.md and the IETF draft say: the same key with the same request within 24 h
@@ -18,7 +18,11 @@ import { completeClaim, deleteExpired, findKey, insertClaim, releaseClaim, repla
 export const RETENTION_HOURS = 24;
 // A claim this old was left by a process that died mid-request; the key becomes usable again.
 // Claims are taken after the upload is read, so a live request holds one for milliseconds, not for the upload.
-const IN_FLIGHT_LEASE_SECONDS = 15;
+/**
+ * How long a claim holds without renewal. A request renews its claim every third of this while it runs, so only a
+ * request whose process died loses it: then a retry may take over once the lease has run out.
+ */
+export const IN_FLIGHT_LEASE_MS = 15_000;
 const MAX_KEY_LENGTH = 255;
 
 export interface StoredResponse {
@@ -59,8 +63,8 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-function plus(seconds: number): string {
-  return Temporal.Now.instant().add({ seconds }).toString({ smallestUnit: 'millisecond' });
+function plus(milliseconds: number): string {
+  return Temporal.Now.instant().add({ milliseconds }).toString({ smallestUnit: 'millisecond' });
 }
 
 function expiredBefore(): string {
@@ -81,8 +85,8 @@ function replay(row: IdempotencyRow): IdempotentResult {
   return { status: row.response_status ?? 200, body: JSON.parse(row.response_body ?? 'null') as unknown, location: row.response_location, replayed: true };
 }
 
-/** Claims the key for this request, or answers from what the key already holds. */
-async function claim(db: Db, caller: Caller, key: string, print: string): Promise<IdempotentResult | null> {
+/** Claims the key for this request (its reference), or answers from what the key already holds. */
+async function claim(db: Db, caller: Caller, key: string, print: string, leaseMs: number): Promise<ClaimRef | IdempotentResult> {
   const now = nowUtc();
   const row: IdempotencyRow = {
     account_id: caller.accountId,
@@ -93,12 +97,12 @@ async function claim(db: Db, caller: Caller, key: string, print: string): Promis
     response_body: null,
     response_location: null,
     created_at: now,
-    locked_until: plus(IN_FLIGHT_LEASE_SECONDS),
+    locked_until: plus(leaseMs),
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await insertClaim(db, row);
-      return null;
+      return { accountId: caller.accountId, key, claimedAt: now };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -107,7 +111,7 @@ async function claim(db: Db, caller: Caller, key: string, print: string): Promis
     const expired = existing.created_at < expiredBefore();
     const abandoned = existing.state === 'in_flight' && existing.locked_until < now;
     if (expired || abandoned) {
-      if (await replaceStale(db, existing, row)) return null;
+      if (await replaceStale(db, existing, row)) return { accountId: caller.accountId, key, claimedAt: now };
       continue;
     }
     if (existing.fingerprint !== print) throw mismatch();
@@ -132,24 +136,31 @@ export async function idempotent<T>(
   print: string,
   respond: (result: T) => StoredResponse,
   execute: (onCommit: OnCommit<T>) => Promise<T>,
+  leaseMs = IN_FLIGHT_LEASE_MS,
 ): Promise<IdempotentResult> {
   if (key === null) return { ...respond(await execute(async () => undefined)), replayed: false };
-  const answered = await claim(db, caller, key, print);
-  if (answered) return answered;
+  const claimed = await claim(db, caller, key, print, leaseMs);
+  if (!('claimedAt' in claimed)) return claimed;
   let completed = false;
   const complete = async (executor: Executor, result: T) => {
     const response = respond(result);
-    await completeClaim(executor, caller.accountId, key, { status: response.status, body: JSON.stringify(response.body), location: response.location });
+    // A claim lost meanwhile (this process stalled past its lease and a retry took the key over) must not
+    // commit a second result for one key: throwing here rolls this request's change back.
+    if (!(await completeClaim(executor, claimed, { status: response.status, body: JSON.stringify(response.body), location: response.location }))) throw inFlight();
     completed = true;
   };
+  // A slow request (a large PDF going to S3, a busy database) keeps its claim for as long as it runs.
+  const renewal = setInterval(() => void renewClaim(db, claimed, plus(leaseMs)).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
   let result: T;
   try {
     result = await execute(complete);
+    if (!completed) await complete(db, result);
   } catch (error) {
-    await releaseClaim(db, caller.accountId, key).catch(() => undefined);
+    await releaseClaim(db, claimed).catch(() => undefined);
     throw error;
+  } finally {
+    clearInterval(renewal);
   }
-  if (!completed) await complete(db, result);
   return { ...respond(result), replayed: false };
 }
 

@@ -6,6 +6,7 @@ import { attachment } from '../http/content-disposition.js';
 import { ProblemError } from '../http/problems.js';
 import { Problem } from '../http/schemas.js';
 import { fingerprint, idempotent, readIdempotencyKey, sendIdempotent } from '../http/idempotency.js';
+import { requestFullyRead } from '../http/request-timeout.js';
 import { deleteInvoice, updateInvoice } from './invoice-change.service.js';
 import { listInvoices } from './invoice-list.service.js';
 import {
@@ -48,6 +49,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const caller = callerOf(request);
         const key = readIdempotencyKey(request.headers['idempotency-key']);
         const upload = await readInvoiceUpload(request, ctx.store, ctx.config.maxPdfBytes);
+        requestFullyRead(request);
         try {
           // "The same request" is the same fields and the same PDF bytes; multipart boundaries differ per retry.
           // Without a key nothing compares it.

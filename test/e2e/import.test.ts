@@ -7,9 +7,12 @@ import { createClient, type KlantportaalClient } from '../../src/client/index.js
 import { runCli } from '../helpers/cli.js';
 import type { ImportSummary } from '../../src/cli/import/import.command.js';
 import { REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { TEST_DIALECT } from '../helpers/database.js';
 import { createTestData, samplePdf, type TestData } from '../helpers/server.js';
 
-const ROWS = 2000;
+// Issue 9's 2,000 rows with a kill and a rerun on SQLite; the same flow with 500 on PostgreSQL, where the suite's
+// second half has to fit the same CI budget (the import path is the API's, tested on both).
+const ROWS = TEST_DIALECT === 'postgres' ? 500 : 2000;
 const CUSTOMERS = 150;
 
 /** A Dutch-style export: `;`, decimal comma with thousands dots, both date formats, some rows paid. */
@@ -80,7 +83,8 @@ describe('klantportaal import against klantportaal serve', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) => first.once('exit', (_code, signal) => resolve(signal)));
     // Plain progress lines (not a terminal): one per 10 %. Kill after the third, mid-flight.
     const deadline = Date.now() + 600_000;
-    while (!/import: (6\d\d|[7-9]\d\d)\/2000/.test(progress)) {
+    const doneSoFar = () => Math.max(0, ...[...progress.matchAll(/import: (\d+)\//g)].map((m) => Number(m[1])));
+    while (doneSoFar() < ROWS * 0.3) {
       assert.ok(first.exitCode === null && Date.now() < deadline, `import did not get far enough: ${progress}`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -88,7 +92,7 @@ describe('klantportaal import against klantportaal serve', () => {
     assert.equal(await exited, 'SIGKILL');
     assert.match(progress, /rows\/s, about \d+:\d\d left, 0 failed/);
     const partial = await countAll(client);
-    assert.ok(partial.invoices.length >= 600 && partial.invoices.length < ROWS, `after the kill: ${partial.invoices.length}`);
+    assert.ok(partial.invoices.length >= ROWS * 0.3 && partial.invoices.length < ROWS, `after the kill: ${partial.invoices.length}`);
 
     const rerun = await runCli(['import', file, '--pdf-dir', pdfDir, '--concurrency', '4', '--json'], api, 600_000);
     assert.equal(rerun.code, 0, rerun.stderr);
