@@ -172,7 +172,9 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
       }
     };
     const clients = Array.from({ length: 32 }, client);
-    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 1450));
+    const windowMs = 50 + Math.random() * 1450;
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    lastWindowMs = windowMs;
     killed = true;
     server.child.kill('SIGKILL');
     await server.stop();
@@ -201,10 +203,14 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
     await Promise.all(Array.from({ length: 32 }, client));
   }
 
+  let lastWindowMs = 0;
   try {
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
+      const cycleStarted = Date.now();
+      const acknowledgedBefore = figures.acknowledged;
       if (options.disrupt) await loadAndDisrupt(options.disrupt);
       else await loadAndKill();
+      const loadEnded = Date.now();
       figures.cycles = cycle;
       figures.tempsLeftByKills += (await options.store.temps()).length;
       const referenced = new Set((await database.db.selectFrom('customer_invoices').select('pdf_sha256').execute()).map((r) => r.pdf_sha256));
@@ -232,7 +238,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
           await check(database, jobs, options.store, server, apiKey, figures, violation, cycle === options.cycles);
         }
       }
-      log(`cycle ${cycle}: ${figures.acknowledged} acknowledged of ${jobs.size} invoices, ${figures.violations.length} violations`);
+      log(`cycle ${cycle}: +${figures.acknowledged - acknowledgedBefore} in ${Math.round(lastWindowMs)} ms (load ${loadEnded - cycleStarted} ms, restart+check ${Date.now() - loadEnded} ms); ${figures.acknowledged} acknowledged of ${jobs.size} invoices, ${figures.violations.length} violations`);
     }
     figures.invoices = jobs.size;
   } finally {
