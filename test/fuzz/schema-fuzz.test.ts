@@ -8,7 +8,7 @@ import { samplePdf, startTestServer, validInvoice, type TestAccount, type TestSe
 
 // RELIABILITY.md F1: requests generated from /v1/openapi.json — valid, boundary and invalid values for every
 // parameter and field — never get a 5xx; the test server's contract checker validates every response.
-const runs = size('FUZZ_RUNS', 300, 20_000);
+const runs = size('FUZZ_RUNS', 2_500, 20_000);
 
 interface Operation {
   path: string;

@@ -4,8 +4,11 @@ import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
 import { purgeExpiredKeys } from '../../src/http/idempotency.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { report, size } from '../helpers/hostile.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, invoiceCount, samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+
+const rounds = size('IDEMPOTENCY_ROUNDS', 10, 100);
 
 interface Created {
   id: string;
@@ -94,8 +97,10 @@ describe('Idempotency-Key on POST /v1/customer-invoices', () => {
     assert.equal(res.headers.get('idempotent-replayed'), null);
   });
 
-  it('50 identical parallel requests create exactly one invoice; each answer is that 201 or a 409', async () => {
-    for (let round = 0; round < 3; round++) {
+  // RELIABILITY.md I3: 50 × 100 rounds at the gate (npm run test:hostile), 10 rounds in npm test.
+  it(`50 identical parallel requests × ${rounds} rounds create exactly one invoice each; every answer is that 201 or a 409`, async () => {
+    const before = await invoiceCount(server);
+    for (let round = 0; round < rounds; round++) {
       const key = freshKey();
       const fields = validInvoice(customerId);
       const pdf = samplePdf();
@@ -107,6 +112,8 @@ describe('Idempotency-Key on POST /v1/customer-invoices', () => {
       for (const a of answers.filter((x) => x.status !== 201)) assert.equal(a.status, 409, a.body);
       assert.equal(await invoiceCount(server), count + 1);
     }
+    assert.equal(await invoiceCount(server), before + rounds);
+    report('idempotency-parallel', { rounds, requests: rounds * 50, rows: (await invoiceCount(server)) - before });
   });
 
   it('scopes keys to the account: two accounts using one key get two invoices', async () => {
