@@ -3,6 +3,7 @@ import type { CreateRow } from './create.js';
 import { table } from './lib/stats.js';
 import type { ListRow } from './list.js';
 import type { MemoryResult } from './memory.js';
+import type { SignInResult } from './signin.js';
 import type { StartupRow } from './startup.js';
 
 export interface ListResult {
@@ -22,6 +23,7 @@ export interface Results {
   memory?: MemoryResult[];
   list: ListResult[];
   startup?: StartupRow[];
+  signIn?: SignInResult;
   /** Where the PostgreSQL runs happened, or why they did not. */
   postgresql: string;
   targets: { name: string; value: string; target: string; met: boolean }[];
@@ -69,6 +71,20 @@ export function report(results: Results, settings: { rounds: number; seconds: nu
   if (results.startup) {
     out.push('', '4. Start-up, spawn → first /readyz 200 (5 runs)');
     out.push(table(['data directory', 'median ms', 'max ms'], results.startup.map((s) => [s.target, s.medianMs, s.maxMs])));
+  }
+  if (results.signIn) {
+    const s = results.signIn;
+    out.push('', `5. Sign-in request, POST /portal/sign-in/{account} (${s.requests} requests, known and unknown addresses alternating)`);
+    out.push(
+      table(
+        ['address', 'p50 ms', 'p99 ms'],
+        [
+          ['a customer\'s', s.knownP50, s.knownP99],
+          ['nobody\'s', s.unknownP50, s.unknownP99],
+        ],
+      ),
+    );
+    out.push(`gap between the p50s: ${s.gapMs} ms; answers that differed (CSRF token aside): ${s.differentAnswers}`);
   }
   out.push('', 'Targets');
   out.push(table(['measure', 'value', 'target', 'met'], results.targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO'])));

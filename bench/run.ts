@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: create throughput against the baseline, memory under large uploads, list scaling, start-up;
+ * `npm run bench`: create throughput against the baseline, memory under large uploads, list scaling, start-up,
+ * sign-in timing for known and unknown addresses;
  * create and list also on PostgreSQL when one answers (DATABASE_URL, else 127.0.0.1:5432), in schemas made for
  * the run and dropped after it. Prints tables and writes bench/results/latest.json. Settings (environment):
- *   BENCH_SECTIONS   comma list of create,memory,list,startup (default: all)
+ *   BENCH_SECTIONS   comma list of create,memory,list,startup,signin (default: all)
  *   BENCH_SECONDS    seconds per create run (default 5);  BENCH_ROUNDS  interleaved rounds (default 3)
  *   BENCH_CONNECTIONS create concurrencies (default 1,16,64)
  *   BENCH_LIST_LARGE invoices in the large list dataset (default 1000000); BENCH_LIST_SMALL (default 1000)
@@ -25,10 +26,11 @@ import { ratio, round } from './lib/stats.js';
 import { benchList, type ListDataset } from './list.js';
 import { benchMemory, type MemoryResult } from './memory.js';
 import { report, type Results } from './report.js';
+import { benchSignIn } from './signin.js';
 import { benchStartup } from './startup.js';
 
 const env = process.env;
-const SECTIONS = new Set((env.BENCH_SECTIONS ?? 'create,memory,list,startup').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((env.BENCH_SECTIONS ?? 'create,memory,list,startup,signin').split(',').map((s) => s.trim()));
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
@@ -39,7 +41,8 @@ const KEEP = env.BENCH_KEEP === '1';
 // Few customers, so that even in the small dataset one customer has several pages of invoices.
 const CUSTOMERS = 4;
 
-const TARGETS = { createRatio: 0.8, p99OverP50: 3, peakMiB: 150, listRatio: 1.5, startupMs: 1000 };
+const TARGETS = { createRatio: 0.8, p99OverP50: 3, peakMiB: 150, listRatio: 1.5, startupMs: 1000, signInGapMs: 2 };
+const SIGN_INS = 200;
 
 const started = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -194,6 +197,20 @@ async function runStartup(results: Results, createDir: string | null, listDirs: 
   }
 }
 
+async function runSignIn(results: Results): Promise<void> {
+  log(`5. sign-in requests (M5): ${SIGN_INS} known and ${SIGN_INS} unknown addresses, alternating, one request each`);
+  const kp = await track(prepareKlantportaal(await scratch('signin-kp'), { logLevel: 'warn', name: 'klantportaal-signin' }));
+  const result = await benchSignIn(kp, SIGN_INS, log);
+  await stop(kp.server);
+  results.signIn = result;
+  results.targets.push({
+    name: 'sign-in p50, known vs unknown address (same page)',
+    value: `${result.gapMs} ms (${result.knownP50} vs ${result.unknownP50})`,
+    target: `< ${TARGETS.signInGapMs} ms, same answer`,
+    met: result.gapMs < TARGETS.signInGapMs && result.differentAnswers === 0,
+  });
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   const found = await findPostgres(env);
@@ -220,6 +237,7 @@ async function main(): Promise<void> {
   if (SECTIONS.has('list')) listDirs = await runList(results, sqlite);
   if (SECTIONS.has('list') && postgres) await runList(results, postgres);
   if (SECTIONS.has('startup')) await runStartup(results, createDir, listDirs);
+  if (SECTIONS.has('signin')) await runSignIn(results);
   results.meta.seconds = round((Date.now() - started) / 1000, 0);
   results.meta.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const text = report(results, { rounds: ROUNDS, seconds: SECONDS });
