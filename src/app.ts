@@ -9,6 +9,7 @@ import { ProblemError } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
 import { requestFullyRead } from './http/request-timeout.js';
+import { discardUnreadBody } from './http/unread-body.js';
 import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
@@ -68,6 +69,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   // once it has the whole body (`requestFullyRead`). Node restores the timeout for the connection's next request.
   app.addHook('preHandler', async (request) => {
     if (!request.isMultipart()) requestFullyRead(request);
+  });
+  // An answer given before the body was read (401, 429, 409, 503, a 413 mid-upload) waits until the rest of the
+  // body has been read and discarded, so that it reaches the client instead of a reset (see discardUnreadBody).
+  const unreadLimit = ctx.config.maxPdfBytes + 1024 * 1024;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!(await discardUnreadBody(request.raw, unreadLimit))) reply.header('connection', 'close');
+    return payload;
   });
   registerErrorHandling(app);
   // JSON or multipart only: anything else is a 415, never parsed as text.

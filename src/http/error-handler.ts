@@ -114,8 +114,6 @@ export function sendProblem(reply: FastifyReply, problem: ProblemError): Fastify
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    // Answering before the whole body was read (a 413 mid-upload, a bad part): close instead of reading the rest.
-    if (!request.raw.readableEnded) reply.header('connection', 'close');
     const problem = toProblemError(error);
     if (problem) {
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
