@@ -34,8 +34,9 @@ describe('PostgreSQL connections lost under uploads', { skip: TEST_DIALECT === '
     let sending = true;
     const upload = async (invoiceNumber: string, key: string): Promise<number | 'connection closed'> => {
       // Upload PDFs of 256 KiB: their fsyncs keep transactions open long enough to be cut.
-      // A closed connection is counted, not thrown: the exit-code check below tells a crash from it (a final CI
-      // run saw one 'fetch failed' here once, with no time left to find out why; see the closing note).
+      // A connection closed on the client is counted, not thrown, so the failure message shows every answer. It
+      // happened when a 503 came before the body was read: the server closed the socket and the reset lost the
+      // answer on the client's side (fixed: the rest of the body is read first; test/http/early-answers.test.ts).
       const res = await shop.request('/v1/customer-invoices', {
         method: 'POST',
         headers: { 'idempotency-key': key },
@@ -71,8 +72,7 @@ describe('PostgreSQL connections lost under uploads', { skip: TEST_DIALECT === '
 
     assert.equal(server.child.exitCode, null, `the server process ended: ${server.errors().slice(-1500)}`);
     assert.ok(terminated > 0, 'connections were terminated');
-    assert.deepEqual(Object.keys(statuses).filter((status) => !['201', '503', 'connection closed'].includes(status)), [], JSON.stringify(statuses));
-    assert.ok((statuses['connection closed'] ?? 0) <= 1, `connections closed on clients: ${JSON.stringify(statuses)}`);
+    assert.deepEqual(Object.keys(statuses).filter((status) => !['201', '503'].includes(status)), [], JSON.stringify(statuses));
     // The pool recovered without a restart: new uploads get their 201 (a pooled connection that died unnoticed
     // may cost one 503 first; its client is dropped then).
     const recovered = await Promise.all(
