@@ -11,7 +11,7 @@ export interface S3Server {
   endpoint: string;
   /** The environment that points the app at this server. */
   env: Record<string, string>;
-  /** Keys in the bucket, sorted, read through the real AWS client. */
+  /** Every key in the bucket, sorted, read through the real AWS client. */
   keys(): Promise<string[]>;
   /** s3rver's events so far, e.g. "ObjectCreated:Put pdfs/….pdf". */
   events: string[];
@@ -22,7 +22,12 @@ export interface S3Server {
   close(): Promise<void>;
 }
 
-/** A real S3-compatible server (s3rver) on a loopback port, with one empty bucket. */
+/**
+ * A real S3-compatible server (s3rver) on a loopback port, with one empty bucket. s3rver makes its listing
+ * continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider: test/run.ts runs the test files
+ * with `--openssl-legacy-provider` (only the test processes; `serve` runs without it), and without that flag a
+ * listing of more than 1,000 keys answers InternalError.
+ */
 export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Server> {
   const directory = await tempDir('kp-s3rver-');
   const events: string[] = [];
@@ -59,8 +64,15 @@ export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Ser
       AWS_SECRET_ACCESS_KEY: ACCESS_KEY,
     },
     async keys() {
-      const out = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
-      return (out.Contents ?? []).map((object) => object.Key ?? '').sort();
+      // A listing answers at most 1,000 keys a page: follow the continuation tokens (the kill -9 gate stores more).
+      const keys: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ''));
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return keys.sort();
     },
     events,
     stop,
