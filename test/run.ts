@@ -53,11 +53,31 @@ async function postgresAnswers(): Promise<string | null> {
   }
 }
 
-const files = only.length > 0 ? only : testFiles(path.join(root, 'test'));
+/**
+ * Files that open no database at all (configuration, pure rules, the PDF stores, a SQLite-only statement
+ * cache): the PostgreSQL half would run them a second time for nothing, so they run in the SQLite half only.
+ */
+const NO_DATABASE = new Set(
+  [
+    'test/cli/import-rows.test.ts',
+    'test/config.test.ts',
+    'test/db/statement-cache.test.ts',
+    'test/mail/config.test.ts',
+    'test/rules.test.ts',
+    'test/storage/pdf-store.contract.test.ts',
+    'test/storage/s3-errors.test.ts',
+    'test/storage/s3-wire.test.ts',
+  ].map((file) => path.join(root, file)),
+);
+
+const files = only.length > 0 ? only.map((file) => path.resolve(root, file)) : testFiles(path.join(root, 'test'));
 const results: boolean[] = [runHalf('sqlite', files)];
 const unreachable = await postgresAnswers();
 if (unreachable === null) {
-  results.push(runHalf('postgres', files));
+  const once = files.filter((file) => NO_DATABASE.has(file));
+  if (once.length > 0) console.log(`\n(${once.length} file(s) that open no database ran in the SQLite half only: ${once.map((file) => path.relative(root, file)).join(', ')})`);
+  const withDatabase = files.filter((file) => !NO_DATABASE.has(file));
+  if (withDatabase.length > 0) results.push(runHalf('postgres', withDatabase));
 } else if (requirePostgres) {
   console.error(`\nPostgreSQL is required here but does not answer at ${TEST_POSTGRES_URL}: ${unreachable}`);
   results.push(false);
