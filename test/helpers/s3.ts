@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { tempDir } from './server.js';
@@ -47,6 +50,65 @@ export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Ser
   };
   await start();
   const endpoint = `http://127.0.0.1:${port}`;
+  const { env, keys, client } = bucketView(bucket, endpoint);
+  return {
+    bucket,
+    endpoint,
+    env,
+    keys,
+    events,
+    stop,
+    start,
+    async close() {
+      await stop();
+      client.destroy();
+      await fs.rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export type S3ServerProcess = Pick<S3Server, 'bucket' | 'endpoint' | 'env' | 'keys' | 'close'>;
+
+/**
+ * s3rver in a child process (test/helpers/s3rver-main.ts), as a real S3 is a service of its own: under the kill
+ * -9 loop's 32 uploaders an in-process s3rver shared the test's event loop with the clients feeding the server.
+ */
+export async function startS3ServerProcess(bucket = 'klantportaal-test'): Promise<S3ServerProcess> {
+  const directory = await tempDir('kp-s3rver-');
+  const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 's3rver-main.ts');
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', main, directory, bucket], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const found = /s3rver listening on (\d+)/.exec(stdout);
+      if (found) resolve(Number(found[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}: ${stderr.slice(-2000)}`)));
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const { env, keys, client } = bucketView(bucket, endpoint);
+  return {
+    bucket,
+    endpoint,
+    env,
+    keys,
+    async close() {
+      client.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await fs.rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The environment that points the app at `bucket`, and a listing of it through the real AWS client. */
+function bucketView(bucket: string, endpoint: string): { env: Record<string, string>; keys: () => Promise<string[]>; client: S3Client } {
   const client = new S3Client({
     region: 'us-east-1',
     endpoint,
@@ -56,8 +118,7 @@ export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Ser
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   return {
-    bucket,
-    endpoint,
+    client,
     env: {
       STORAGE_URL: `s3://${bucket}?endpoint=${encodeURIComponent(endpoint)}&region=us-east-1&forcePathStyle=true`,
       AWS_ACCESS_KEY_ID: ACCESS_KEY,
@@ -73,14 +134,6 @@ export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Ser
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
       return keys.sort();
-    },
-    events,
-    stop,
-    start,
-    async close() {
-      await stop();
-      client.destroy();
-      await fs.rm(directory, { recursive: true, force: true });
     },
   };
 }
