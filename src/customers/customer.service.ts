@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/database.js';
 import type { OnCommit } from '../http/idempotency.js';
-import { pageLinks, readPage, throwIfInvalid } from '../http/pagination.js';
+import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import { conflict, notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
 import { nowUtc, toAtom } from '../lib/time.js';
@@ -105,11 +105,6 @@ export async function listCustomers(ctx: AppContext, caller: Caller, query: Cust
   const page = readPage(query, errors);
   throwIfInvalid(errors);
   const rows = await listRows(ctx.db, caller.accountId, { reference: query.reference, email: query.email }, page);
-  const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
-  return {
-    count: pageRows.length,
-    data: pageRows.map((row) => toCustomer(row, caller, ctx.config.publicBaseUrl)),
-    links: pageLinks(ctx.config.publicBaseUrl, '/v1/customers', { ...query }, page, pageRows, hasMore),
-  };
+  const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/customers', query: { ...query } };
+  return toPage(rows, page, at, (row) => toCustomer(row, caller, ctx.config.publicBaseUrl));
 }

@@ -59,7 +59,7 @@ export function throwIfInvalid(errors: FieldError[]): void {
 }
 
 /** Builds `links` for a page: `self` is this request, `next` the same query with the cursor after the last row. */
-export function pageLinks(
+function pageLinks(
   baseUrl: string,
   path: string,
   query: Record<string, string | undefined>,
@@ -78,5 +78,29 @@ export function pageLinks(
   return {
     self: { href: href(query.cursor), type: 'application/json' },
     next: hasMore && last ? { href: href(encodeCursor({ createdAt: last.created_at, id: last.id })), type: 'application/json' } : null,
+  };
+}
+
+export interface ListPage<Item> {
+  count: number;
+  data: Item[];
+  links: ReturnType<typeof pageLinks>;
+}
+
+/**
+ * A list response from rows fetched with `limit + 1` (the extra row only says that a next page exists):
+ * the first `limit` rows as items, their count, and `links` for `path` with the request's own `query`.
+ */
+export function toPage<Row extends { created_at: string; id: string }, Item>(
+  rows: Row[],
+  page: PageRequest,
+  at: { baseUrl: string; path: string; query: Record<string, string | undefined> },
+  toItem: (row: Row) => Item,
+): ListPage<Item> {
+  const pageRows = rows.slice(0, page.limit);
+  return {
+    count: pageRows.length,
+    data: pageRows.map(toItem),
+    links: pageLinks(at.baseUrl, at.path, at.query, page, pageRows, rows.length > page.limit),
   };
 }

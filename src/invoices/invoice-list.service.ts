@@ -1,6 +1,6 @@
 import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
-import { pageLinks, readPage, throwIfInvalid } from '../http/pagination.js';
+import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import type { FieldError } from '../http/problems.js';
 import { notificationsOf } from './invoice-notification.js';
 import { listInvoices as listRows, type InvoiceFilters } from './invoice.repository.js';
@@ -29,13 +29,8 @@ export async function listInvoices(ctx: AppContext, caller: Caller, query: Invoi
   const filters = readFilters(query, errors);
   throwIfInvalid(errors);
   const rows = await listRows(ctx.db, caller.accountId, filters, page);
-  const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
   // One query for the whole page's notification states, not one per invoice.
-  const notifications = await notificationsOf(ctx.db, pageRows.map((row) => row.id));
-  return {
-    count: pageRows.length,
-    data: pageRows.map((row) => toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id))),
-    links: pageLinks(ctx.config.publicBaseUrl, '/v1/customer-invoices', { ...query }, page, pageRows, hasMore),
-  };
+  const notifications = await notificationsOf(ctx.db, rows.slice(0, page.limit).map((row) => row.id));
+  const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/customer-invoices', query: { ...query } };
+  return toPage(rows, page, at, (row) => toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id)));
 }

@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import type { OnCommit } from '../http/idempotency.js';
-import { pageLinks, readPage, throwIfInvalid } from '../http/pagination.js';
+import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import { conflict, notFound, validationFailed, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
 import { nowUtc, toAtom } from '../lib/time.js';
@@ -111,12 +111,8 @@ export async function listEndpoints(ctx: AppContext, caller: Caller, query: Webh
   const page = readPage(query, errors);
   throwIfInvalid(errors);
   const rows = await listRows(ctx.db, caller.accountId, page);
-  const pageRows = rows.slice(0, page.limit);
-  return {
-    count: pageRows.length,
-    data: pageRows.map((row) => toEndpoint(row, caller.timeZone, ctx.config.publicBaseUrl)),
-    links: pageLinks(ctx.config.publicBaseUrl, '/v1/webhook-endpoints', { ...query }, page, pageRows, rows.length > page.limit),
-  };
+  const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/webhook-endpoints', query: { ...query } };
+  return toPage(rows, page, at, (row) => toEndpoint(row, caller.timeZone, ctx.config.publicBaseUrl));
 }
 
 export async function listDeliveries(ctx: AppContext, caller: Caller, id: string, query: WebhookListQueryInput, schemaErrors: FieldError[] = []) {
@@ -126,12 +122,8 @@ export async function listDeliveries(ctx: AppContext, caller: Caller, id: string
   const endpoint = await requireEndpointRow(ctx.db, caller, id);
   throwIfInvalid(errors);
   const rows = await listDeliveryRows(ctx.db, endpoint.id, page);
-  const pageRows = rows.slice(0, page.limit);
-  return {
-    count: pageRows.length,
-    data: pageRows.map((row) => toDelivery(row, caller.timeZone, ctx.config.publicBaseUrl)),
-    links: pageLinks(ctx.config.publicBaseUrl, `/v1/webhook-endpoints/${endpoint.id}/deliveries`, { ...query }, page, pageRows, rows.length > page.limit),
-  };
+  const at = { baseUrl: ctx.config.publicBaseUrl, path: `/v1/webhook-endpoints/${endpoint.id}/deliveries`, query: { ...query } };
+  return toPage(rows, page, at, (row) => toDelivery(row, caller.timeZone, ctx.config.publicBaseUrl));
 }
 
 /** Queues a delivery again (whatever its state), due now, with a fresh retry window. */
