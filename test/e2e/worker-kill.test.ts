@@ -101,14 +101,18 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
 
     let workerKills = 0;
     let serveKills = 0;
-    // Kills that landed while an SMTP session was open (the worker mid-send).
+    // Kills that landed while an SMTP session was open (the worker mid-send). RELIABILITY.md D5 asks for `kills`
+    // of those: the loop kills until that many landed mid-send; the kills around an answer or anywhere else come
+    // on top (and count as kills for the duplicates bound).
     let midSend = 0;
     try {
-      for (let kill = 1; kill <= kills; kill++) {
+      for (let kill = 1; midSend < kills; kill++) {
+        assert.ok(kill <= kills * 10, `only ${midSend} of ${kill - 1} kills landed while a send was in progress`);
         // Mostly once a message is on the wire, at a random point around its answer (before it: the worker dies
-        // mid-send; after it: the relay has it but the outbox does not know); otherwise anywhere.
+        // mid-send; after it: the relay has it but the outbox does not know); otherwise anywhere. The session
+        // must be open too: an answer still counting down for a worker killed before does not count.
         if (Math.random() < 0.7) {
-          await until(() => (smtp.answering() > 0 ? true : null), 30_000, () => `no send in progress (${smtp.received.length} transfers)`);
+          await until(() => (smtp.answering() > 0 && smtp.sessions() > 0 ? true : null), 30_000, () => `no send in progress (${smtp.received.length} transfers, sessions ${smtp.sessions()}, answering ${smtp.answering()})`);
           await pause(Math.random() * 450);
         } else {
           await pause(Math.random() * 300);
@@ -211,7 +215,8 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
         violations: violations.length,
       });
       assert.deepEqual(violations, []);
-      assert.ok(rows.length > 0 && workerKills === kills);
+      assert.ok(rows.length > 0, 'emails were queued');
+      assert.equal(midSend, kills, 'kills that landed while a send was in progress');
     } finally {
       await database.close();
     }

@@ -48,14 +48,16 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const port = await freePort();
   let server: SMTPServer | null = null;
   let answering = 0;
-  let sessions = 0;
+  // By session id: smtp-server also calls onClose for connections it never passed to onConnect (a client gone
+  // at once, as a killed worker's is), so a plain counter drifted below zero.
+  const sessions = new Set<string>();
   const smtp: TestSmtp = {
     port,
     url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
     received: [],
     delivered: () => smtp.received.filter((m) => m.accepted),
     answering: () => answering,
-    sessions: () => sessions,
+    sessions: () => sessions.size,
     decide: () => ({ accept: true }),
     async waitForDelivered(predicate, timeoutMs = 20_000) {
       return until(() => (predicate(smtp.delivered()) ? smtp.delivered() : null), timeoutMs, () => `SMTP deliveries: ${smtp.delivered().length}`);
@@ -72,12 +74,12 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         authMethods: ['PLAIN', 'LOGIN'],
         logger: false,
         closeTimeout: 200,
-        onConnect(_session, callback) {
-          sessions += 1;
+        onConnect(session, callback) {
+          sessions.add(session.id);
           callback();
         },
-        onClose() {
-          sessions -= 1;
+        onClose(session) {
+          sessions.delete(session.id);
         },
         onAuth(auth, _session, callback) {
           if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
