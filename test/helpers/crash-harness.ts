@@ -81,6 +81,8 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
   };
   const jobs = new Map<string, Job>(); // by invoice number
   const pending = new Set<Job>();
+  /** The last cycle's time from the start of the load to the kill (or disruption), for the verbose log. */
+  let lastWindowMs = 0;
   // No rate limit: the 32 clients share one API key on purpose.
   const env = { LOG_LEVEL: 'warn', ORPHAN_PDF_GRACE_SECONDS: '0', MAIL_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: '0', ...options.env };
   const database = openDatabase(loadConfig(env).database);
@@ -151,7 +153,8 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
       }
     };
     const clients = Array.from({ length: 32 }, client);
-    await pause(50 + Math.random() * 1450);
+    lastWindowMs = 50 + Math.random() * 1450;
+    await pause(lastWindowMs);
     await disrupt();
     await pause(500 + Math.random() * 1000);
     stopped = true;
@@ -172,9 +175,8 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
       }
     };
     const clients = Array.from({ length: 32 }, client);
-    const windowMs = 50 + Math.random() * 1450;
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    lastWindowMs = windowMs;
+    lastWindowMs = 50 + Math.random() * 1450;
+    await new Promise((resolve) => setTimeout(resolve, lastWindowMs));
     killed = true;
     server.child.kill('SIGKILL');
     await server.stop();
@@ -203,7 +205,6 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
     await Promise.all(Array.from({ length: 32 }, client));
   }
 
-  let lastWindowMs = 0;
   try {
     for (let cycle = 1; cycle <= options.cycles; cycle++) {
       const cycleStarted = Date.now();
