@@ -48,8 +48,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const port = await freePort();
   let server: SMTPServer | null = null;
   let answering = 0;
-  // By session id: smtp-server also calls onClose for connections it never passed to onConnect (a client gone
-  // at once, as a killed worker's is), so a plain counter drifted below zero.
+  // By session id: under worker kills smtp-server called onClose more often than onConnect, and a plain counter
+  // drifted below zero (-2), so "a send is in progress" was never seen.
   const sessions = new Set<string>();
   const smtp: TestSmtp = {
     port,
