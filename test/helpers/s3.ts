@@ -49,13 +49,9 @@ export async function startS3Server(bucket = 'klantportaal-test'): Promise<S3Ser
     running = null;
   };
   await start();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const { env, keys, client } = bucketView(bucket, endpoint);
+  const { view, client } = bucketView(bucket, `http://127.0.0.1:${port}`);
   return {
-    bucket,
-    endpoint,
-    env,
-    keys,
+    ...view,
     events,
     stop,
     start,
@@ -88,13 +84,9 @@ export async function startS3ServerProcess(bucket = 'klantportaal-test'): Promis
     });
     child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}: ${stderr.slice(-2000)}`)));
   });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const { env, keys, client } = bucketView(bucket, endpoint);
+  const { view, client } = bucketView(bucket, `http://127.0.0.1:${port}`);
   return {
-    bucket,
-    endpoint,
-    env,
-    keys,
+    ...view,
     async close() {
       client.destroy();
       if (child.exitCode === null) {
@@ -107,8 +99,8 @@ export async function startS3ServerProcess(bucket = 'klantportaal-test'): Promis
   };
 }
 
-/** The environment that points the app at `bucket`, and a listing of it through the real AWS client. */
-function bucketView(bucket: string, endpoint: string): { env: Record<string, string>; keys: () => Promise<string[]>; client: S3Client } {
+/** What both servers offer: the environment that points the app at `bucket`, and its listing through the AWS client. */
+function bucketView(bucket: string, endpoint: string): { view: Pick<S3Server, 'bucket' | 'endpoint' | 'env' | 'keys'>; client: S3Client } {
   const client = new S3Client({
     region: 'us-east-1',
     endpoint,
@@ -117,8 +109,9 @@ function bucketView(bucket: string, endpoint: string): { env: Record<string, str
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  return {
-    client,
+  const view = {
+    bucket,
+    endpoint,
     env: {
       STORAGE_URL: `s3://${bucket}?endpoint=${encodeURIComponent(endpoint)}&region=us-east-1&forcePathStyle=true`,
       AWS_ACCESS_KEY_ID: ACCESS_KEY,
@@ -136,4 +129,5 @@ function bucketView(bucket: string, endpoint: string): { env: Record<string, str
       return keys.sort();
     },
   };
+  return { view, client };
 }
