@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { COPIED_TABLES, NOT_COPIED_TABLES } from '../../src/cli/copy.js';
 import { createTestDatabase, TEST_DIALECT, TEST_POSTGRES_URL, type TestDatabase } from '../helpers/database.js';
-import { REPO_ROOT, startServeProcess } from '../helpers/process.js';
+import { demoAccount, REPO_ROOT, startServeProcess } from '../helpers/process.js';
 import { startS3Server, type S3Server } from '../helpers/s3.js';
 import { accountClient, samplePdf, tempDir, validInvoice, type TestAccount } from '../helpers/server.js';
 
@@ -42,9 +42,7 @@ describe('klantportaal copy: SQLite + files onto PostgreSQL + S3', { skip }, () 
     // The source: a plain `serve` on SQLite and files, filled through the API.
     const source = await startServeProcess({ DATA_DIR: sourceDir, LOG_LEVEL: 'warn', MAIL_POLL_MS: '20' });
     try {
-      const banner = await source.waitFor('Demo customer:');
-      apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-      accountId = /\((acc_\w+)\)/.exec(banner)?.[1] ?? '';
+      ({ apiKey, accountId } = await demoAccount(source));
       const shop = accountClient(source.url, accountId, apiKey);
       const anna = (await shop.createCustomer({ name: 'Anna', email: 'anna@example.com', reference: 'DEB-1' })).id;
       for (const [i, pdf] of [shared, shared, samplePdf('own')].entries()) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import { TEST_DIALECT, TEST_POSTGRES_URL } from '../helpers/database.js';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { accountClient, createTestData, samplePdf, type TestAccount, type TestData } from '../helpers/server.js';
 
 // PostgreSQL ending the server's connections (what a restart or `stop -m immediate` does to them), on this
@@ -23,9 +23,8 @@ describe('PostgreSQL connections lost under uploads', { skip: TEST_DIALECT === '
     url.searchParams.set('application_name', name);
     const server: ServeProcess = await startServeProcess({ ...data.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: '0' });
     cleanups.push(() => server.stop().then(() => undefined));
-    const banner = await server.waitFor('Demo customer');
-    const shop: TestAccount = accountClient(server.url, 'demo', /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '');
-    const customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    const { apiKey, customerId } = await demoAccount(server);
+    const shop: TestAccount = accountClient(server.url, 'demo', apiKey);
     const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await admin.connect();
     cleanups.push(() => admin.end());

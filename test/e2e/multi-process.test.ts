@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { TEST_DIALECT } from '../helpers/database.js';
-import { REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { accountClient, createTestData, samplePdf, validInvoice, type TestAccount, type TestData } from '../helpers/server.js';
 
 const run = promisify(execFile);
@@ -23,13 +23,11 @@ describe('two serve processes on one database', { skip: onlyPostgres }, () => {
     data = await createTestData('kp-multi-');
     // One after the other, so only the first finds an empty database and creates the demo account.
     const first = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn' });
-    const banner = await first.waitFor('--form invoiceNumber');
+    const demo = await demoAccount(first);
     const second = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn' });
     servers = [first, second];
-    const apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    const accountId = /\((acc_\w+)\)/.exec(banner)?.[1] ?? '';
-    customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
-    clients = servers.map((s) => accountClient(s.url, accountId, apiKey));
+    customerId = demo.customerId;
+    clients = servers.map((s) => accountClient(s.url, demo.accountId, demo.apiKey));
     assert.doesNotMatch(second.output(), /Created a demo account/);
   });
   after(async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { startS3Server, type S3Server } from '../helpers/s3.js';
 import { createTestData, type TestData } from '../helpers/server.js';
 import { memory, MiB, streamedUpload } from '../helpers/streamed-upload.js';
@@ -26,9 +26,7 @@ describe('serve on S3 storage', () => {
     await fs.mkdir(staging());
     await fs.writeFile(path.join(staging(), '.tmp-left-by-a-crash'), '%PDF-1.7 half');
     server = await startServeProcess({ ...s3.env, ...data.env, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(128 * MiB) });
-    const banner = await server.waitFor('--form invoiceNumber');
-    apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    ({ apiKey, customerId } = await demoAccount(server));
   });
   after(async () => {
     await server.stop();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TEST_DIALECT } from '../helpers/database.js';
 import { report, size } from '../helpers/hostile.js';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { accountClient, createTestData, samplePdf, tempDir, type TestData } from '../helpers/server.js';
 import { readStrace, straceAvailable, straceCommand, uploadOrderProblems, type Upload } from '../helpers/strace.js';
 
@@ -51,9 +51,7 @@ describe(`syscall order of an upload under strace (D2, ${TEST_DIALECT})`, { skip
     const env = { ...data.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', MAIL_POLL_MS: '3600000', WEBHOOK_POLL_MS: '3600000' };
     const server = await startServeProcess(env, { wrapper: straceCommand(traceFile, syscalls) });
     cleanups.push(() => stopTraced(server));
-    const banner = await server.waitFor('Demo customer');
-    const apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    const customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    const { apiKey, customerId } = await demoAccount(server);
     const shop = accountClient(server.url, 'demo', apiKey);
 
     const made: Upload[] = [];

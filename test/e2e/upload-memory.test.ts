@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { createTestData, type TestData } from '../helpers/server.js';
 import { memory, MiB, streamedUpload as upload } from '../helpers/streamed-upload.js';
 
@@ -15,9 +15,7 @@ describe('a 20 MiB upload is streamed, not held in memory', () => {
   before(async () => {
     data = await createTestData('kp-mem-');
     server = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn', MAX_PDF_BYTES: String(64 * MiB) });
-    const banner = await server.waitFor('--form invoiceNumber');
-    apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    ({ apiKey, customerId } = await demoAccount(server));
   });
   after(async () => {
     await server.stop();

@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { report, size } from '../helpers/hostile.js';
-import { startServeProcess, startWorkerProcess, type CliProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, startWorkerProcess, type CliProcess, type ServeProcess } from '../helpers/process.js';
 import { accountClient, createTestData, samplePdf, type TestAccount, type TestData } from '../helpers/server.js';
 import { startTestSmtp, until, type TestSmtp } from '../helpers/smtp.js';
 
@@ -60,9 +60,7 @@ describe('outbox worker SIGKILLed mid-SMTP (D5)', () => {
 
     let serve: ServeProcess = await startServeProcess(serveEnv);
     cleanups.push(() => serve.stop().then(() => undefined));
-    const banner = await serve.waitFor('Demo customer');
-    const apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    const customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    const { apiKey, customerId } = await demoAccount(serve);
     let shop: TestAccount = accountClient(serve.url, 'demo', apiKey);
     let worker: CliProcess = await startWorkerProcess(workerEnv);
     cleanups.push(() => worker.stop().then(() => undefined));

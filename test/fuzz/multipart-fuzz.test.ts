@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { report, size } from '../helpers/hostile.js';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { rawExchange } from '../helpers/raw-http.js';
 import { createTestData, type TestData } from '../helpers/server.js';
 
@@ -72,7 +72,7 @@ describe('raw multipart abuse (F2)', () => {
     data = await createTestData('kp-multipart-fuzz-');
     // Short timeouts, so a truncated body that the server must wait out costs seconds, not minutes.
     server = await startServeProcess({ ...data.env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', REQUEST_TIMEOUT_MS: '3000', HEADERS_TIMEOUT_MS: '2000', IDLE_TIMEOUT_MS: '2000' });
-    apiKey = /API key[^:]*: (kp_live_\w+)/.exec(await server.waitFor('Demo customer'))?.[1] ?? '';
+    ({ apiKey } = await demoAccount(server));
   });
   after(async () => {
     await server?.stop();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { startServeProcess, type ServeProcess } from './process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from './process.js';
 import { samplePdf } from './server.js';
 
 /**
@@ -87,9 +87,7 @@ export async function runCrashCycles(options: CrashOptions): Promise<CrashFigure
   const env = { LOG_LEVEL: 'warn', ORPHAN_PDF_GRACE_SECONDS: '0', MAIL_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: '0', ...options.env };
   const database = openDatabase(loadConfig(env).database);
   let server = await startServeProcess(env);
-  const banner = await server.waitFor('Demo customer');
-  const apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-  const customerId = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+  const { apiKey, customerId } = await demoAccount(server);
 
   const newJob = (): Job => {
     const seed = randomUUID();

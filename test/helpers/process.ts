@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -34,6 +35,23 @@ export async function startServeProcess(env: Record<string, string>, options: Cl
   const port = await freePort();
   const started = await startCliProcess(['serve'], { PORT: String(port), HOST: '127.0.0.1', ...env }, 'klantportaal listening on', options);
   return { ...started, url: `http://127.0.0.1:${port}` };
+}
+
+export interface DemoAccount {
+  apiKey: string;
+  accountId: string;
+  customerId: string;
+}
+
+/** The demo account that `serve` prints when it starts on an empty database: its API key, id and customer. */
+export async function demoAccount(server: Pick<ServeProcess, 'waitFor'>): Promise<DemoAccount> {
+  const banner = await server.waitFor('Demo customer');
+  const printed = (pattern: RegExp, what: string) => pattern.exec(banner)?.[1] ?? assert.fail(`serve printed no ${what}:\n${banner}`);
+  return {
+    apiKey: printed(/API key[^:]*: (kp_live_\w+)/, 'API key'),
+    accountId: printed(/\((acc_\w+)\)/, 'account id'),
+    customerId: printed(/Demo customer: (cst_\w+)/, 'demo customer'),
+  };
 }
 
 /** `klantportaal worker`: only the outbox worker, on the database DATA_DIR names. */

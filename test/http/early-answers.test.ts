@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { rawExchange } from '../helpers/raw-http.js';
 import { createTestData, samplePdf, validInvoice, type TestData } from '../helpers/server.js';
 
@@ -44,9 +44,7 @@ describe('answers given before an upload was read reach the client', () => {
     server = await startServeProcess({ ...data.env, LOG_LEVEL: 'fatal', MAX_PDF_BYTES: String(4 * MiB), RATE_LIMIT_PER_MINUTE: '0' });
     limitedData = await createTestData('kp-early-limited-');
     limited = await startServeProcess({ ...limitedData.env, LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_WINDOW_SECONDS: '60' });
-    const banner = await limited.waitFor('Demo customer');
-    limitedKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
-    limitedCustomer = /Demo customer: (cst_\w+)/.exec(banner)?.[1] ?? '';
+    ({ apiKey: limitedKey, customerId: limitedCustomer } = await demoAccount(limited));
   });
   after(async () => {
     await server.stop();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DIALECT } from '../helpers/database.js';
-import { startServeProcess, type ServeProcess } from '../helpers/process.js';
+import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { accountClient, createTestData, startTestServer, type TestData, type TestServer } from '../helpers/server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,8 +79,7 @@ describe('rate limit across two serve processes', { skip: TEST_DIALECT === 'post
   });
 
   it('the limit holds for the sum of both: 8 requests alternating between them, exactly 2 are 429', async () => {
-    const banner = await (servers[0] as ServeProcess).waitFor('Demo customer');
-    const apiKey = /API key[^:]*: (kp_live_\w+)/.exec(banner)?.[1] ?? '';
+    const { apiKey } = await demoAccount(servers[0] as ServeProcess);
     const clients = servers.map((s) => accountClient(s.url, '', apiKey));
     await windowStart(10, 6000);
     const statuses: number[] = [];
