@@ -5,10 +5,11 @@ import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { requireApiKey } from './http/auth.js';
 import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/error-handler.js';
-import { ProblemError } from './http/problems.js';
+import { ProblemError, validationFailed } from './http/problems.js';
 import { healthRoutes } from './http/health.js';
 import { registerOpenApi, registerOpenApiRoutes } from './http/openapi.js';
 import { requestFullyRead } from './http/request-timeout.js';
+import { markNulCharacters, withNulErrors } from './http/nul-characters.js';
 import { discardUnreadBody } from './http/unread-body.js';
 import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
@@ -69,6 +70,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   // once it has the whole body (`requestFullyRead`). Node restores the timeout for the connection's next request.
   app.addHook('preHandler', async (request) => {
     if (!request.isMultipart()) requestFullyRead(request);
+  });
+  // U+0000 in a text field is a 422 on that field (PostgreSQL cannot hold it): found before the schema is checked,
+  // reported with the schema's errors, or on its own when the schema found none and the route did not attach them.
+  app.addHook('preValidation', async (request) => markNulCharacters(request));
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.attachValidation) return; // its handler reports them with schemaErrors()
+    const errors = withNulErrors(request, []);
+    if (errors.length > 0) throw validationFailed(errors);
   });
   // An answer given before the body was read (401, 429, 409, 503, a 413 mid-upload) waits until the rest of the
   // body has been read and discarded, so that it reaches the client instead of a reset (see discardUnreadBody).

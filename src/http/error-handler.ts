@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/database.js';
+import { withNulErrors } from './nul-characters.js';
 import { ProblemError, type FieldError, type ProblemSlug, unavailable, validationFailed } from './problems.js';
 
 interface AjvIssue {
@@ -85,7 +86,7 @@ const BY_STATUS: Record<number, [ProblemSlug, string]> = {
  */
 export function schemaErrors(request: FastifyRequest): FieldError[] {
   const validation = request.validationError?.validation as AjvIssue[] | undefined;
-  return validation ? fieldErrorsFromAjv(validation) : [];
+  return withNulErrors(request, validation ? fieldErrorsFromAjv(validation) : []);
 }
 
 export function toProblemError(error: FastifyError | ProblemError | Error): ProblemError | null {
@@ -114,7 +115,8 @@ export function sendProblem(reply: FastifyReply, problem: ProblemError): Fastify
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblemError(error);
+    // A schema failure also names the fields holding U+0000 (which the schema does not know about).
+    const problem = error.validation ? validationFailed(withNulErrors(request, fieldErrorsFromAjv(error.validation as AjvIssue[]))) : toProblemError(error);
     if (problem) {
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(reply, problem);
