@@ -3,11 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import fc from 'fast-check';
 import { report, size } from '../helpers/hostile.js';
-import { asText, hostileValue, objectFor, type Schema } from '../helpers/schema-arbitraries.js';
+import { asText, hostileValue, objectFor, positiveObjectFor, type Schema } from '../helpers/schema-arbitraries.js';
 import { samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
 // RELIABILITY.md F1: requests generated from /v1/openapi.json — valid, boundary and invalid values for every
-// parameter and field — never get a 5xx; the test server's contract checker validates every response.
+// parameter and field — never get a 5xx; the test server's contract checker validates every response. A third
+// are positive data (Schemathesis' positive phase): every value as the schema allows, ids the caller owns; most
+// of those must succeed, so the fuzzer also walks the paths behind validation.
 const runs = size('FUZZ_RUNS', 2_500, 20_000);
 
 interface Operation {
@@ -19,21 +21,41 @@ interface Operation {
   form: Schema | null;
 }
 
-type Parameter = { name: string; in: string; schema: Schema; required?: boolean };
+type Parameter = { name: string; in: string; schema: Schema; required?: boolean; example?: unknown };
+type Who = 'a' | 'b' | 'nobody';
+interface Request {
+  op: Operation;
+  positive: boolean;
+  params: unknown[];
+  query: Record<string, unknown>;
+  body: unknown;
+  form: Record<string, unknown> | undefined;
+  pdf: Uint8Array | null;
+  key: string | null;
+  who: Who;
+}
 
 describe('schema-driven fuzzing (F1)', () => {
   let server: TestServer;
   let a: TestAccount;
   let b: TestAccount;
   const ids: string[] = [];
+  const own: Record<'a' | 'b', { customer: string; invoice: string; webhook: string }> = { a: { customer: '', invoice: '', webhook: '' }, b: { customer: '', invoice: '', webhook: '' } };
+  const client = (who: 'a' | 'b') => (who === 'a' ? a : b);
   let operations: Operation[];
   before(async () => {
     server = await startTestServer();
     [a, b] = [await server.account('A'), await server.account('B')];
-    for (const client of [a, b]) {
+    for (const [who, client] of [['a', a], ['b', b]] as const) {
       const customer = await client.createCustomer();
       const invoice = (await (await client.createInvoice(validInvoice(customer.id))).json()) as { id: string };
-      ids.push(customer.id, invoice.id);
+      const webhook = (await (await client.json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/klantportaal', events: ['customer-invoice.created'] })).json()) as { id: string };
+      ids.push(customer.id, invoice.id, webhook.id);
+      // Positive requests get fixtures of their own: a negative DELETE may remove any of the ids above.
+      const mine = await client.createCustomer();
+      const mineInvoice = (await (await client.createInvoice(validInvoice(mine.id))).json()) as { id: string };
+      const mineWebhook = (await (await client.json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/klantportaal', events: ['customer-invoice.created'] })).json()) as { id: string };
+      own[who] = { customer: mine.id, invoice: mineInvoice.id, webhook: mineWebhook.id };
     }
     const doc = (await SwaggerParser.dereference((await (await fetch(`${server.url}/v1/openapi.json`)).json()) as never)) as unknown as {
       paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
@@ -43,7 +65,7 @@ describe('schema-driven fuzzing (F1)', () => {
       .flatMap(([path, item]) =>
         Object.entries(item).map(([method, op]) => {
           const params = op.parameters ?? [];
-          const query: Schema = { type: 'object', properties: Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.schema])) };
+          const query: Schema = { type: 'object', properties: Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, { ...p.schema, example: p.example }])) };
           return {
             path,
             method: method.toUpperCase(),
@@ -59,21 +81,51 @@ describe('schema-driven fuzzing (F1)', () => {
 
   it(`${runs} generated requests: never a 5xx, every response as documented`, async () => {
     const statuses: Record<string, number> = {};
+    const positiveStatuses: Record<string, number> = {};
     const id = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, fc.string(), fc.constantFrom('inv_aaaaaaaaaaaaaa', 'cst_', 'x'.repeat(2000), '%2e%2e', '..'));
-    const request = fc.constantFrom(...operations).chain((op) =>
+    const negative: fc.Arbitrary<Request> = fc.constantFrom(...operations).chain((op) =>
       fc.record({
         op: fc.constant(op),
+        positive: fc.constant(false),
         params: fc.tuple(...op.pathParams.map(() => id)),
         query: objectFor(op.query),
         body: op.json ? fc.oneof({ weight: 5, arbitrary: objectFor(op.json) }, hostileValue, fc.constant('{"broken": ')) : fc.constant(undefined),
         form: op.form ? objectFor(op.form) : fc.constant(undefined),
         pdf: fc.oneof(fc.constant(samplePdf('fuzz')), fc.uint8Array({ maxLength: 64 }), fc.constant(null)),
         key: fc.option(fc.stringMatching(/^[\x20-\x7e]{0,300}$/), { freq: 2 }),
-        who: fc.constantFrom<'a' | 'b' | 'nobody'>('a', 'a', 'a', 'a', 'b', 'nobody'),
+        who: fc.constantFrom<Who>('a', 'a', 'a', 'a', 'b', 'nobody'),
       }),
     );
+    // Positive data: a path id of the route's own kind that the caller owns, the caller's customer wherever a
+    // customerId goes, no cursor (none is known), a PDF, now and then an Idempotency-Key.
+    const positive: fc.Arbitrary<Request> = fc.tuple(fc.constantFrom(...operations), fc.constantFrom<'a' | 'b'>('a', 'b')).chain(([op, who]) => {
+      const mine = own[who];
+      const ownId = fc.constant(op.path.startsWith('/v1/customers/') ? mine.customer : op.path.startsWith('/v1/customer-invoices/') ? mine.invoice : mine.webhook);
+      const known = { customerId: fc.constant(mine.customer), url: fc.constantFrom('https://hooks.example.com/klantportaal', 'http://boekhouding.example.nl:8080/events?bron=klantportaal') };
+      const { cursor: _cursor, ...queryProperties } = op.query.properties ?? {};
+      return fc.record({
+        op: fc.constant(op),
+        positive: fc.constant(true),
+        params: fc.tuple(...op.pathParams.map(() => ownId)),
+        query: positiveObjectFor({ type: 'object', properties: queryProperties }, known),
+        body: op.json ? positiveObjectFor(op.json, known) : fc.constant(undefined),
+        form: op.form ? positiveObjectFor(op.form, known) : fc.constant(undefined),
+        pdf: fc.constant(samplePdf('fuzz')),
+        key: fc.option(fc.uuid(), { freq: 2 }),
+        who: fc.constant(who),
+      });
+    });
+    const throwaway = async (who: 'a' | 'b', path: string): Promise<string> => {
+      if (path.startsWith('/v1/webhook-endpoints/')) return ((await (await client(who).json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/weg', events: ['customer-invoice.paid'] })).json()) as { id: string }).id;
+      const customer = await client(who).createCustomer();
+      if (path.startsWith('/v1/customers/')) return customer.id;
+      return ((await (await client(who).createInvoice(validInvoice(customer.id))).json()) as { id: string }).id;
+    };
+    const request = fc.oneof({ weight: 2, arbitrary: negative }, { weight: 1, arbitrary: positive });
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
+        // A positive DELETE removes something made for it, so the other positive requests keep their fixtures.
+        if (r.positive && r.op.method === 'DELETE' && r.who !== 'nobody') r.params = [await throwaway(r.who, r.op.path)];
         let path = r.op.path;
         r.op.pathParams.forEach((name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(String(r.params[i])))));
         const query = new URLSearchParams(Object.entries(r.query).map(([k, v]): [string, string] => [k, asText(v)])).toString();
@@ -94,13 +146,17 @@ describe('schema-driven fuzzing (F1)', () => {
         }
         const url = `${path}${query ? `?${query}` : ''}`;
         const init = { method: r.op.method, headers, ...(body === undefined ? {} : { body }) };
-        const res = r.who === 'nobody' ? await fetch(server.url + url, init) : await (r.who === 'a' ? a : b).request(url, init);
+        const res = r.who === 'nobody' ? await fetch(server.url + url, init) : await client(r.who).request(url, init);
         await res.arrayBuffer();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        if (r.positive) positiveStatuses[res.status] = (positiveStatuses[res.status] ?? 0) + 1;
         assert.ok(res.status < 500, `${r.op.method} ${url} → ${res.status}`);
       }),
       { numRuns: runs },
     );
-    report('schema-fuzz', { runs, operations: operations.length, statuses });
+    const positiveRuns = Object.values(positiveStatuses).reduce((sum, n) => sum + n, 0);
+    const accepted = Object.entries(positiveStatuses).reduce((sum, [status, n]) => sum + (Number(status) < 300 ? n : 0), 0);
+    report('schema-fuzz', { runs, operations: operations.length, statuses, positiveRuns, positiveStatuses });
+    assert.ok(accepted >= positiveRuns / 2, `positive data was mostly refused: ${JSON.stringify(positiveStatuses)}`);
   });
 });

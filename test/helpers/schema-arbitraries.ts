@@ -16,6 +16,11 @@ export interface Schema {
   anyOf?: Schema[];
   oneOf?: Schema[];
   examples?: unknown[];
+  example?: unknown;
+  items?: Schema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
 }
 
 /** Values that anything typed must survive: wrong types, empty, huge, control characters, invalid surrogates. */
@@ -80,8 +85,11 @@ function validFor(schema: Schema): fc.Arbitrary<unknown> {
           return fc.boolean();
         case 'object':
           return objectFor(schema);
-        case 'array':
-          return fc.array(hostileValue, { maxLength: 3 });
+        case 'array': {
+          if (!schema.items) return fc.array(hostileValue, { maxLength: 3 });
+          const bounds = { minLength: schema.minItems ?? 0, maxLength: schema.maxItems ?? 3 };
+          return schema.uniqueItems ? fc.uniqueArray(validFor(schema.items), bounds) : fc.array(validFor(schema.items), bounds);
+        }
         default:
           return validString(schema);
       }
@@ -99,6 +107,34 @@ export function objectFor(schema: Schema): fc.Arbitrary<Record<string, unknown>>
         fc.oneof({ weight: required.has(name) ? 9 : 3, arbitrary: valueFor(property).map((value) => [name, value] as const) }, { weight: 1, arbitrary: fc.constant(null) }),
       ),
       fc.option(fc.tuple(fc.constantFrom('id', 'accountId', 'createdAt', 'paidat', '__proto__', 'constructor'), hostileValue), { freq: 8 }),
+    )
+    .map((pairs) => Object.fromEntries(pairs.filter((pair): pair is readonly [string, unknown] => pair !== null)));
+}
+
+/**
+ * Positive data (Schemathesis' positive phase): only values the schema allows. A free-form string with an example
+ * and no length, pattern or format (a `limit` query, a `paidAt` text) takes the example, since its rule lives in
+ * the description; `known` supplies values that must name something that exists (an id the caller owns).
+ */
+export function positiveValueFor(schema: Schema, example?: unknown): fc.Arbitrary<unknown> {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return fc.oneof(...alternatives.map((alternative) => positiveValueFor(alternative, example)));
+  const sample = example ?? schema.example ?? schema.examples?.[0];
+  const ruled = schema.enum !== undefined || schema.const !== undefined || schema.format !== undefined || schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'string'];
+  if (!ruled && sample !== undefined && types.includes('string')) return fc.constant(sample);
+  return validFor(schema);
+}
+
+/** An object of positive data: every required property, each optional one half the time, nothing unknown. */
+export function positiveObjectFor(schema: Schema, known: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<Record<string, unknown>> {
+  const required = new Set(schema.required ?? []);
+  return fc
+    .tuple(
+      ...Object.entries(schema.properties ?? {}).map(([name, property]) => {
+        const value = (known[name] ?? positiveValueFor(property)).map((v) => [name, v] as const);
+        return required.has(name) ? value : fc.option(value, { freq: 2 });
+      }),
     )
     .map((pairs) => Object.fromEntries(pairs.filter((pair): pair is readonly [string, unknown] => pair !== null)));
 }
