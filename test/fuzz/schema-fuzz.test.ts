@@ -42,20 +42,24 @@ describe('schema-driven fuzzing (F1)', () => {
   const ids: string[] = [];
   const own: Record<'a' | 'b', { customer: string; invoice: string; webhook: string }> = { a: { customer: '', invoice: '', webhook: '' }, b: { customer: '', invoice: '', webhook: '' } };
   const client = (who: 'a' | 'b') => (who === 'a' ? a : b);
+  const created = async (res: Response): Promise<string> => {
+    assert.equal(res.status, 201, await res.clone().text());
+    return ((await res.json()) as { id: string }).id;
+  };
+  const createWebhook = async (account: TestAccount, url = 'https://hooks.example.com/klantportaal') =>
+    created(await account.json('POST', '/v1/webhook-endpoints', { url, events: ['customer-invoice.created'] }));
+  const createInvoice = async (account: TestAccount, customerId: string) => created(await account.createInvoice(validInvoice(customerId)));
   let operations: Operation[];
   before(async () => {
     server = await startTestServer();
     [a, b] = [await server.account('A'), await server.account('B')];
-    for (const [who, client] of [['a', a], ['b', b]] as const) {
-      const customer = await client.createCustomer();
-      const invoice = (await (await client.createInvoice(validInvoice(customer.id))).json()) as { id: string };
-      const webhook = (await (await client.json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/klantportaal', events: ['customer-invoice.created'] })).json()) as { id: string };
-      ids.push(customer.id, invoice.id, webhook.id);
+    for (const who of ['a', 'b'] as const) {
+      const account = client(who);
+      const customer = await account.createCustomer();
+      ids.push(customer.id, await createInvoice(account, customer.id), await createWebhook(account));
       // Positive requests get fixtures of their own: a negative DELETE may remove any of the ids above.
-      const mine = await client.createCustomer();
-      const mineInvoice = (await (await client.createInvoice(validInvoice(mine.id))).json()) as { id: string };
-      const mineWebhook = (await (await client.json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/klantportaal', events: ['customer-invoice.created'] })).json()) as { id: string };
-      own[who] = { customer: mine.id, invoice: mineInvoice.id, webhook: mineWebhook.id };
+      const mine = await account.createCustomer();
+      own[who] = { customer: mine.id, invoice: await createInvoice(account, mine.id), webhook: await createWebhook(account) };
     }
     const doc = (await SwaggerParser.dereference((await (await fetch(`${server.url}/v1/openapi.json`)).json()) as never)) as unknown as {
       paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
@@ -116,10 +120,9 @@ describe('schema-driven fuzzing (F1)', () => {
       });
     });
     const throwaway = async (who: 'a' | 'b', path: string): Promise<string> => {
-      if (path.startsWith('/v1/webhook-endpoints/')) return ((await (await client(who).json('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example.com/weg', events: ['customer-invoice.paid'] })).json()) as { id: string }).id;
+      if (path.startsWith('/v1/webhook-endpoints/')) return createWebhook(client(who), 'https://hooks.example.com/weg');
       const customer = await client(who).createCustomer();
-      if (path.startsWith('/v1/customers/')) return customer.id;
-      return ((await (await client(who).createInvoice(validInvoice(customer.id))).json()) as { id: string }).id;
+      return path.startsWith('/v1/customers/') ? customer.id : createInvoice(client(who), customer.id);
     };
     const request = fc.oneof({ weight: 2, arbitrary: negative }, { weight: 1, arbitrary: positive });
     await fc.assert(
