@@ -116,10 +116,10 @@ export function objectFor(schema: Schema): fc.Arbitrary<Record<string, unknown>>
  * and no length, pattern or format (a `limit` query, a `paidAt` text) takes the example, since its rule lives in
  * the description; `known` supplies values that must name something that exists (an id the caller owns).
  */
-export function positiveValueFor(schema: Schema, example?: unknown): fc.Arbitrary<unknown> {
+export function positiveValueFor(schema: Schema): fc.Arbitrary<unknown> {
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((alternative) => positiveValueFor(alternative, example)));
-  const sample = example ?? schema.example ?? schema.examples?.[0];
+  if (alternatives) return fc.oneof(...alternatives.map(positiveValueFor));
+  const sample = schema.example ?? schema.examples?.[0];
   const ruled = schema.enum !== undefined || schema.const !== undefined || schema.format !== undefined || schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'string'];
   if (!ruled && sample !== undefined && types.includes('string')) return fc.constant(sample);
