@@ -79,20 +79,14 @@ function stopOnSignal(stop: () => Promise<void>, announce: (signal: string) => v
 /** Only the email and webhook workers, for scale-out: as many as wanted, on the same database as `serve`. */
 async function worker(): Promise<void> {
   const config = loadConfig();
-  const [{ openRuntime }, { pino }, { runMailWorker }, { startWebhookWorker }] = await Promise.all([
-    import('./runtime.js'),
-    import('pino'),
-    import('./mail/index.js'),
-    import('./webhooks/webhook-worker.js'),
-  ]);
+  const [{ openRuntime }, { pino }, { startWorkers }] = await Promise.all([import('./runtime.js'), import('pino'), import('./workers.js')]);
   const runtime = await openRuntime(config);
   const log = pino({ level: config.logLevel });
-  const mail = runMailWorker(runtime.ctx.db, config, log);
-  const webhooks = startWebhookWorker(runtime.ctx.db, config.webhooks, log);
-  process.stdout.write(`klantportaal worker started: notification emails go to ${mail.transport}, webhooks are delivered (data in ${config.dataDir})\n`);
+  const workers = startWorkers(runtime.ctx.db, config, log);
+  process.stdout.write(`klantportaal worker started: notification emails go to ${workers.mailTransport}, webhooks are delivered (data in ${config.dataDir})\n`);
   stopOnSignal(
     async () => {
-      await Promise.all([mail.worker.stop(), webhooks.stop()]);
+      await workers.stop();
       await runtime.close();
     },
     (signal) => log.info({ signal }, 'shutting down'),

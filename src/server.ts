@@ -6,9 +6,8 @@ import { serverLoggerOptions } from './http/log-options.js';
 import { currentWindow } from './http/rate-limit.js';
 import { deleteWindowsBefore } from './http/rate-limit.repository.js';
 import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
-import { runMailWorker } from './mail/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
-import { startWebhookWorker } from './webhooks/webhook-worker.js';
+import { startWorkers } from './workers.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -47,8 +46,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
   const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();
   if (onStarted) await onStarted(runtime);
   await app.listen({ port: config.port, host: config.host });
-  const mail = runMailWorker(runtime.ctx.db, config, app.log);
-  const webhooks = startWebhookWorker(runtime.ctx.db, config.webhooks, app.log);
+  const workers = startWorkers(runtime.ctx.db, config, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let stopping: Promise<void> | null = null;
@@ -59,7 +57,7 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
       const idle = setInterval(() => app.server.closeIdleConnections(), 100).unref();
       clearInterval(purgeTimer);
       // The workers finish the email and webhooks in flight (bounded by their timeouts) while requests drain.
-      await Promise.all([app.close(), mail.worker.stop(), webhooks.stop()]);
+      await Promise.all([app.close(), workers.stop()]);
       clearTimeout(force);
       clearInterval(idle);
       await runtime.close();
@@ -67,5 +65,5 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
     return stopping;
   };
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  return { app, runtime, url, mailTransport: mail.transport, stop };
+  return { app, runtime, url, mailTransport: workers.mailTransport, stop };
 }

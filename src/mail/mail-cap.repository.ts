@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 
-/** SQL for the email caps' counters (`mail_cap_windows`) and for who a queued email would go to. */
+/** SQL for the email caps' counters (`mail_cap_windows`). Who an email counts against is its section's query. */
 
 /**
  * Takes one of the `cap` sends of `bucket` in the window starting `windowStart`: one upsert that adds 1 only while
@@ -44,29 +44,4 @@ export interface CapSubjectRow {
   account_mode: string;
   /** The address the email goes to, as stored (compared lower case). */
   address: string;
-}
-
-/** An invoice email's account and the customer's address now; undefined when the invoice is gone. */
-export async function findInvoiceCapSubject(db: Executor, invoiceId: string): Promise<CapSubjectRow | undefined> {
-  const row = await db
-    .selectFrom('customer_invoices as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .innerJoin('accounts as a', 'a.id', 'i.account_id')
-    .select(['a.id', 'a.live_account_id', 'a.mode as account_mode', 'c.email as address'])
-    .where('i.id', '=', invoiceId)
-    .executeTakeFirst();
-  return row && { cap_account_id: row.live_account_id ?? row.id, account_mode: row.account_mode, address: row.address };
-}
-
-/** A sign-in email's account, when a customer of it has the address (an unknown address gets no email at all). */
-export async function findSignInCapSubject(db: Executor, accountId: string, address: string): Promise<CapSubjectRow | undefined> {
-  const row = await db
-    .selectFrom('customers as c')
-    .innerJoin('accounts as a', 'a.id', 'c.account_id')
-    .select(['a.id', 'a.live_account_id', 'a.mode as account_mode'])
-    .where('c.account_id', '=', accountId)
-    .where((eb) => eb(eb.fn('lower', ['c.email']), '=', address))
-    .limit(1)
-    .executeTakeFirst();
-  return row && { cap_account_id: row.live_account_id ?? row.id, account_mode: row.account_mode, address };
 }

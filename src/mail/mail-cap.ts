@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MailConfig, MailCapsConfig } from '../config.js';
 import type { Db, Executor } from '../db/database.js';
-import { INVOICE_CREATED } from '../invoices/invoice-notification.js';
-import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
-import { findInvoiceCapSubject, findSignInCapSubject, giveBackSend, takeSend, type CapSubjectRow } from './mail-cap.repository.js';
+import { giveBackSend, takeSend, type CapSubjectRow } from './mail-cap.repository.js';
+import type { MailKind, MailKinds } from './mail-kind.js';
 import { claimDueMessage, deferDueMessages, markDeferred, markFailed, type OutboxRow } from './outbox.repository.js';
 
 /**
@@ -29,33 +28,28 @@ export function capWindow(windowSeconds: number, nowMs = Date.now()): CapWindow 
 
 export type Claim =
   | { row: OutboxRow; outcome: 'send' }
-  /** Over a cap: a notification now waits until `until`; a sign-in email was dropped (failed, never sent). */
+  /** Over a cap: a `defer` row now waits until `until`; a `drop` row (a sign-in email) was failed, never sent. */
   | { row: OutboxRow; outcome: 'deferred' | 'dropped'; reason: string; until: string; alsoDeferred: number };
 
 const capsOff = (caps: MailCapsConfig) => caps.perAccount === 0 && caps.perAddress === 0;
 
 /** Who the email counts against, or null when it is not counted: nothing will be sent, or nothing leaves us. */
-async function subjectOf(db: Executor, row: OutboxRow, mail: MailConfig): Promise<CapSubjectRow | null> {
+async function subjectOf(db: Executor, row: OutboxRow, kind: MailKind | undefined, mail: MailConfig): Promise<CapSubjectRow | null> {
   // A claim past the last attempt only records the failure.
   if (row.attempts > mail.maxAttempts) return null;
-  if (row.kind === PORTAL_SIGN_IN) return (row.recipient && (await findSignInCapSubject(db, row.account_id, row.recipient))) || null;
-  if (row.kind !== INVOICE_CREATED || row.invoice_id === null) return null;
-  const subject = await findInvoiceCapSubject(db, row.invoice_id);
-  // Test mode records the email instead of sending it: it reaches nobody and costs nothing, so it is not capped,
-  // and it never uses up the live account's emails.
-  return subject && subject.account_mode !== 'test' ? subject : null;
+  return (await kind?.capSubject?.(db, row)) ?? null;
 }
 
 const hashOf = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('hex').slice(0, 32);
 
 /**
- * Takes a send from each cap that applies; on a refusal gives back what it took and names the cap. Sign-in emails
- * count toward the account's cap only: their address already has the portal's own limit (5 an hour), and a
- * customer who got many invoices must still be able to sign in.
+ * Takes a send from each cap that applies; on a refusal gives back what it took and names the cap. Kinds not
+ * `cappedPerAddress` (sign-in emails: their address already has the portal's own limit, and a customer who got many
+ * invoices must still be able to sign in) count toward the account's cap only.
  */
-async function takeSends(db: Executor, caps: MailCapsConfig, subject: CapSubjectRow, kind: string, window: CapWindow): Promise<string | null> {
+async function takeSends(db: Executor, caps: MailCapsConfig, subject: CapSubjectRow, kind: MailKind, window: CapWindow): Promise<string | null> {
   const account = `account:${subject.cap_account_id}`;
-  const address = kind === PORTAL_SIGN_IN || caps.perAddress === 0 ? null : `address:${subject.cap_account_id}:${hashOf(subject.address)}`;
+  const address = !kind.cappedPerAddress || caps.perAddress === 0 ? null : `address:${subject.cap_account_id}:${hashOf(subject.address)}`;
   if (caps.perAccount > 0 && !(await takeSend(db, account, window.start, caps.perAccount))) return ACCOUNT_CAP_REACHED;
   if (address && !(await takeSend(db, address, window.start, caps.perAddress))) {
     if (caps.perAccount > 0) await giveBackSend(db, account, window.start);
@@ -66,31 +60,39 @@ async function takeSends(db: Executor, caps: MailCapsConfig, subject: CapSubject
 
 /**
  * Claims the oldest due message (a lease, see `claimDueMessage`), then counts it against the caps in one
- * transaction. Over a cap a notification is put back, due when the window ends (with every other due notification
- * of the account when the account's cap is the one reached), and a sign-in email is failed: a 15-minute link that
- * arrives an hour late is no use. The count need not share the claim's transaction: the conditional upsert is what
- * makes it atomic, the lease keeps the row this worker's meanwhile, and a worker that dies in between leaves the
+ * transaction. Over a cap a row of a `defer` kind (notifications) is put back, due when the window ends (with
+ * every other due row of its kind of the account when the account's cap is the one reached), and a row of a
+ * `drop` kind (sign-in emails: a 15-minute link that arrives an hour late is no use) is failed. The count need
+ * not share the claim's transaction: the conditional upsert is what makes it atomic, the lease keeps the row this worker's meanwhile, and a worker that dies in between leaves the
  * row to be claimed again when the lease runs out. So an idle poll stays the one UPDATE it was, and on SQLite the
  * write lock is not held across a claim that finds nothing.
  */
-export async function claimWithinCaps(db: Db, mail: MailConfig, now: string, leaseUntil: string, leaseId: string): Promise<Claim | undefined> {
+export async function claimWithinCaps(
+  db: Db,
+  mail: MailConfig,
+  kinds: MailKinds,
+  now: string,
+  leaseUntil: string,
+  leaseId: string,
+): Promise<Claim | undefined> {
   const row = await claimDueMessage(db, now, leaseUntil, leaseId);
   if (!row) return undefined;
   if (capsOff(mail.caps)) return { row, outcome: 'send' };
-  const subject = await subjectOf(db, row, mail);
-  if (!subject) return { row, outcome: 'send' };
+  const kind = kinds.get(row.kind);
+  const subject = await subjectOf(db, row, kind, mail);
+  if (!subject || !kind) return { row, outcome: 'send' };
   // The transaction's first statement is a write, so on SQLite it takes the write lock at once (a read first could
   // find its snapshot outdated by another process's write when it then writes, and fail instead of waiting).
   return db.transaction().execute(async (trx): Promise<Claim> => {
     const window = capWindow(mail.caps.windowSeconds, Date.parse(now));
-    const reason = await takeSends(trx, mail.caps, subject, row.kind, window);
+    const reason = await takeSends(trx, mail.caps, subject, kind, window);
     if (reason === null) return { row, outcome: 'send' };
-    if (row.kind === PORTAL_SIGN_IN) {
+    if (kind.overCap === 'drop') {
       await markFailed(trx, row.id, leaseId, reason);
       return { row, outcome: 'dropped', reason, until: window.end, alsoDeferred: 0 };
     }
     await markDeferred(trx, row.id, leaseId, window.end, reason);
-    const alsoDeferred = reason === ACCOUNT_CAP_REACHED ? await deferDueMessages(trx, row.account_id, INVOICE_CREATED, now, window.end, reason) : 0;
+    const alsoDeferred = reason === ACCOUNT_CAP_REACHED ? await deferDueMessages(trx, row.account_id, row.kind, now, window.end, reason) : 0;
     return { row, outcome: 'deferred', reason, until: window.end, alsoDeferred };
   });
 }

@@ -9,6 +9,13 @@ export interface OutgoingMail {
   messageId: string;
 }
 
+/** What a section's message renderer makes: the words of one email, in the recipient's language. */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
 /** Sends mail somewhere: an SMTP relay, or `.eml` files. Implementations are chosen by `createMailTransport`. */
 export interface MailTransport {
   /** Where messages go, for logs and the start-up line (never with a password). */
@@ -27,4 +34,11 @@ export class MailSendError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What a failure means for the message: try again later, or give up now. */
+export function classifyFailure(error: unknown): { temporary: boolean; reason: string } {
+  if (error instanceof MailSendError) return { temporary: error.temporary, reason: error.message };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { temporary: true, reason };
 }

@@ -1,82 +1,44 @@
-import { Temporal } from 'temporal-polyfill';
 import type { MailConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
-import { invoicePortalUrl, issueAccessToken } from '../invoices/invoice-access.js';
-import { composeSignInMail } from '../portal/sign-in-mail.js';
-import { PORTAL_SIGN_IN } from '../portal/sign-in.repository.js';
-import { recordInvoiceEvent } from '../invoices/invoice-events.js';
-import { renderInvoiceMessage } from './invoice-message.js';
-import type { MailTransport, OutgoingMail } from './mail-transport.js';
+import { errorText, later, retryDelayMs } from '../outbox/retry.js';
+import { startJobRunner, type JobRunner, type WorkerLog } from '../outbox/runner.js';
 import { capWindow, claimWithinCaps } from './mail-cap.js';
 import { deleteCapWindowsBefore } from './mail-cap.repository.js';
-import { findMessageContext, markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
-import { classifyFailure, errorText, retryDelayMs } from './retry.js';
+import type { ComposedMail, MailKindContext, MailKinds } from './mail-kind.js';
+import { classifyFailure, type MailTransport } from './mail-transport.js';
+import { markFailed, markRecorded, markRetry, markSent, type OutboxRow } from './outbox.repository.js';
 
-/** The part of pino (Fastify's logger, or the worker command's own) the worker writes to. */
-export interface WorkerLog {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type { WorkerLog } from '../outbox/runner.js';
 
 export interface MailWorkerDeps {
   db: Db;
   mail: MailConfig;
   publicBaseUrl: string;
   transport: MailTransport;
+  /** The sections' kinds of email (renderer, caps, give-up hook), from the composition root. */
+  kinds: MailKinds;
   log: WorkerLog;
 }
 
-export interface MailWorker {
-  /** Takes no new message, lets the one being sent finish (bounded by the send timeout), then resolves. */
-  stop(): Promise<void>;
+/** `stop` takes no new message, lets the one being sent finish (bounded by the send timeout), then resolves. */
+export type MailWorker = JobRunner;
+
+const contextOf = (deps: MailWorkerDeps): MailKindContext => ({ db: deps.db, mail: deps.mail, publicBaseUrl: deps.publicBaseUrl });
+
+/** Renders one claimed row with its kind's renderer, or says in `missing` why there is nothing to send any more. */
+async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<ComposedMail | { missing: string }> {
+  const kind = deps.kinds.get(row.kind);
+  if (!kind) return { missing: `no renderer for emails of kind ${row.kind}` };
+  return kind.compose(contextOf(deps), row);
 }
 
-function later(ms: number): string {
-  return Temporal.Now.instant().add({ milliseconds: ms }).toString({ smallestUnit: 'millisecond' });
-}
-
-/** Renders one claimed row, or says in `missing` why there is nothing to send any more. */
-async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingMail & { testMode: boolean }) | { missing: string }> {
-  if (row.kind === PORTAL_SIGN_IN) {
-    // Sign-in links are asked for by a business's customers on its portal page, never through a test key.
-    const signIn = await composeSignInMail(deps.db, deps.mail, deps.publicBaseUrl, row);
-    return 'missing' in signIn ? signIn : { ...signIn, testMode: false };
-  }
-  const invoiceId = row.invoice_id;
-  const context = invoiceId === null ? undefined : await findMessageContext(deps.db, invoiceId);
-  if (!context || invoiceId === null) return { missing: 'the invoice no longer exists' };
-  // A fresh link token per rendering, stored as its hash only. Rows queued by an older version still carry one.
-  const token = row.access_token ?? (await issueAccessToken(deps.db, { id: invoiceId, account_id: row.account_id }, nowUtc()));
-  const rendered = renderInvoiceMessage({
-    locale: context.customer_locale,
-    businessName: context.account_name,
-    customerName: context.customer_name,
-    invoiceNumber: context.invoice_number,
-    amountCents: context.amount_cents,
-    issuedAt: context.issued_at,
-    paid: context.paid_at !== null,
-    link: invoicePortalUrl(deps.publicBaseUrl, token),
-  });
-  return {
-    // Without a name in MAIL_FROM the business speaks: the customer knows it, not us.
-    from: { name: deps.mail.from.name ?? context.account_name, address: deps.mail.from.address },
-    to: { name: context.customer_name, address: context.customer_email },
-    messageId: row.message_id,
-    ...rendered,
-    testMode: context.account_mode === 'test',
-  };
-}
-
-/** Gives the message up and, in the same transaction, tells the business's webhooks (`notification.failed`). */
+/** Gives the message up and, in the same transaction, runs its kind's `onGivenUp` (invoices: `notification.failed`). */
 async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error: string): Promise<void> {
+  const onGivenUp = deps.kinds.get(row.kind)?.onGivenUp;
   await deps.db.transaction().execute(async (trx) => {
-    // Sign-in emails (no invoice) are the customer's business, not the integration's.
-    if ((await markFailed(trx, row.id, leaseId, error)) && row.invoice_id !== null) {
-      await recordInvoiceEvent(trx, deps.publicBaseUrl, row.account_id, row.invoice_id, 'notification.failed');
-    }
+    if ((await markFailed(trx, row.id, leaseId, error)) && onGivenUp) await onGivenUp(trx, contextOf(deps), row);
   });
 }
 
@@ -84,7 +46,7 @@ async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error
 async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise<boolean> {
   const { db, mail, log } = deps;
   const leaseId = randomId();
-  const claim = await claimWithinCaps(db, mail, nowUtc(), later(mail.leaseMs), leaseId);
+  const claim = await claimWithinCaps(db, mail, deps.kinds, nowUtc(), later(mail.leaseMs), leaseId);
   if (!claim) return false;
   const { row } = claim;
   const context = { notificationId: row.id, invoiceId: row.invoice_id, attempt: row.attempts };
@@ -141,42 +103,16 @@ async function deliverNext(deps: MailWorkerDeps, sendTimeoutMs: number): Promise
  */
 export function startMailWorker(deps: MailWorkerDeps): MailWorker {
   const sendTimeoutMs = Math.max(250, Math.floor(deps.mail.leaseMs / 2));
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
   let purgedBefore = '';
-  const loop = (async () => {
-    while (!stopping) {
-      let delivered = false;
-      try {
-        // Counters of ended cap windows are no use to anyone; any worker may drop them, once per window.
-        const { start } = capWindow(deps.mail.caps.windowSeconds);
-        if (start !== purgedBefore) {
-          await deleteCapWindowsBefore(deps.db, start);
-          purgedBefore = start;
-        }
-        delivered = await deliverNext(deps, sendTimeoutMs);
-      } catch (error) {
-        // The database refused (busy, disk full): the claim runs out and the message is tried again.
-        deps.log.error({ error: errorText(error instanceof Error ? error.message : String(error)) }, 'outbox worker step failed');
-      }
-      if (!delivered && !stopping) await pause(deps.mail.pollMs);
+  const step = async () => {
+    // Counters of ended cap windows are no use to anyone; any worker may drop them, once per window.
+    const { start } = capWindow(deps.mail.caps.windowSeconds);
+    if (start !== purgedBefore) {
+      await deleteCapWindowsBefore(deps.db, start);
+      purgedBefore = start;
     }
-  })();
-
-  return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await loop;
-    },
+    return deliverNext(deps, sendTimeoutMs);
   };
+  // One loop per process, as it always was; more sending means more `worker` processes.
+  return startJobRunner({ name: 'outbox worker', concurrency: 1, pollMs: deps.mail.pollMs, log: deps.log, step });
 }

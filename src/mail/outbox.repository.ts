@@ -1,6 +1,7 @@
 import { PostgresAdapter } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { NotificationOutboxTable } from '../db/schema.js';
+import { claimDue, type JobQueue } from '../outbox/queue.js';
 
 /** All SQL of the notification outbox. */
 export type OutboxRow = NotificationOutboxTable;
@@ -20,32 +21,16 @@ export async function findOutboxRowsByInvoices(db: Executor, invoiceIds: readonl
   return rows.map(normalise);
 }
 
-/**
- * Claims the oldest due message for this worker: one atomic UPDATE that takes a row only while it is still
- * queued and not leased (`available_at` past), pushes `available_at` to the end of the lease and counts the
- * attempt. Two workers can never both get a row: SQLite runs writes one at a time, and the outer WHERE is
- * checked again on the row it updates. This is the one place the claim lives; on PostgreSQL the inner SELECT
- * takes `FOR UPDATE SKIP LOCKED` so workers pass each other instead of queueing on one row.
- */
+/** The notification outbox as a queue: `queued` rows (emails of every kind). */
+export const NOTIFICATION_OUTBOX: JobQueue<'notification_outbox'> = {
+  table: 'notification_outbox',
+  statusColumn: 'status',
+  dueStatus: 'queued',
+};
+
+/** Claims the oldest due message with the outbox's one claim (`claimDue`: lease, SKIP LOCKED on PostgreSQL). */
 export async function claimDueMessage(db: Executor, now: string, leaseUntil: string, leaseId: string): Promise<OutboxRow | undefined> {
-  const row = await db
-    .updateTable('notification_outbox')
-    .set((eb) => ({ lease_id: leaseId, available_at: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('notification_outbox')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('available_at', '<=', now)
-        .orderBy('available_at')
-        .orderBy('id')
-        .limit(1)
-        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
-    )
-    .where('status', '=', 'queued')
-    .where('available_at', '<=', now)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await claimDue(db, NOTIFICATION_OUTBOX, now, leaseUntil, leaseId);
   return row && normalise(row);
 }
 
@@ -134,38 +119,4 @@ export async function markFailed(db: Executor, id: string, leaseId: string, erro
     .where('status', '=', 'queued')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
-}
-
-export interface MessageContextRow {
-  invoice_number: string;
-  issued_at: string;
-  amount_cents: number;
-  paid_at: string | null;
-  customer_name: string;
-  customer_email: string;
-  customer_locale: string;
-  account_name: string;
-  account_mode: string;
-}
-
-/** What the message says, read when it is sent (so a corrected customer email address is used). */
-export async function findMessageContext(db: Executor, invoiceId: string): Promise<MessageContextRow | undefined> {
-  const row = await db
-    .selectFrom('customer_invoices as i')
-    .innerJoin('customers as c', 'c.id', 'i.customer_id')
-    .innerJoin('accounts as a', 'a.id', 'i.account_id')
-    .select([
-      'i.invoice_number',
-      'i.issued_at',
-      'i.amount_cents',
-      'i.paid_at',
-      'c.name as customer_name',
-      'c.email as customer_email',
-      'c.locale as customer_locale',
-      'a.name as account_name',
-      'a.mode as account_mode',
-    ])
-    .where('i.id', '=', invoiceId)
-    .executeTakeFirst();
-  return row && { ...row, amount_cents: Number(row.amount_cents) };
 }

@@ -2,11 +2,12 @@ import { Temporal } from 'temporal-polyfill';
 import type { MailConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { nowUtc } from '../lib/time.js';
+import type { MailKind } from '../mail/mail-kind.js';
 import type { OutgoingMail } from '../mail/mail-transport.js';
 import type { OutboxRow } from '../mail/outbox.repository.js';
-import { renderSignInMessage } from '../mail/sign-in-message.js';
 import { LINK_VALID_MINUTES, issueSignInToken, signInLinkUrl } from './magic-link.js';
-import { findCustomersByEmail } from './sign-in.repository.js';
+import { renderSignInMessage } from './sign-in-message.js';
+import { PORTAL_SIGN_IN, findCustomersByEmail, findSignInCapSubject } from './sign-in.repository.js';
 
 // Someone who asked an hour ago has given up or asked again; a late link only confuses.
 const GIVE_UP_AFTER_MINUTES = 60;
@@ -35,3 +36,22 @@ export async function composeSignInMail(db: Db, mail: MailConfig, publicBaseUrl:
     ...rendered,
   };
 }
+
+/**
+ * The portal's email for the mail worker. Sign-in links are asked for by a business's customers on its portal page,
+ * never through a test key, so they are always sent. Under the caps they count toward the account only (the address
+ * has the portal's own limit, 5 an hour), and over the account's cap they are dropped: a late link is no use.
+ */
+export const signInMailKind: MailKind = {
+  kind: PORTAL_SIGN_IN,
+  async compose({ db, mail, publicBaseUrl }, row) {
+    const signIn = await composeSignInMail(db, mail, publicBaseUrl, row);
+    return 'missing' in signIn ? signIn : { ...signIn, testMode: false };
+  },
+  async capSubject(db, row) {
+    // An unknown address gets no email at all, so it is not counted.
+    return (row.recipient && (await findSignInCapSubject(db, row.account_id, row.recipient))) || null;
+  },
+  overCap: 'drop',
+  cappedPerAddress: false,
+};

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { PortalSignInTokensTable } from '../db/schema.js';
+import type { CapSubjectRow } from '../mail/mail-cap.repository.js';
 
 /** SQL for sign-in links and the per-address limit on sign-in emails. */
 export type SignInTokenRow = PortalSignInTokensTable;
@@ -68,4 +69,17 @@ export function findCustomersByEmail(db: Executor, accountId: string, email: str
 
 export function findSecret(db: Executor, name: string): Promise<{ value: string } | undefined> {
   return db.selectFrom('portal_secrets').select('value').where('name', '=', name).executeTakeFirst();
+}
+
+/** A sign-in email's account, when a customer of it has the address (an unknown address gets no email at all). */
+export async function findSignInCapSubject(db: Executor, accountId: string, address: string): Promise<CapSubjectRow | undefined> {
+  const row = await db
+    .selectFrom('customers as c')
+    .innerJoin('accounts as a', 'a.id', 'c.account_id')
+    .select(['a.id', 'a.live_account_id', 'a.mode as account_mode'])
+    .where('c.account_id', '=', accountId)
+    .where((eb) => eb(eb.fn('lower', ['c.email']), '=', address))
+    .limit(1)
+    .executeTakeFirst();
+  return row && { cap_account_id: row.live_account_id ?? row.id, account_mode: row.account_mode, address };
 }

@@ -1,7 +1,7 @@
-import { PostgresAdapter } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { WebhookDeliveriesTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
+import { claimDue, type JobQueue } from '../outbox/queue.js';
 
 /** All SQL of the delivery outbox and log. */
 export type DeliveryRow = WebhookDeliveriesTable;
@@ -36,30 +36,17 @@ export async function listDeliveries(db: Executor, endpointId: string, page: Pag
   return rows.map(normalise);
 }
 
-/**
- * Claims the oldest due delivery: one atomic UPDATE that takes a row only while it is pending and not leased
- * (`available_at` past), pushes `available_at` to the end of the lease and counts the attempt; as in the mail
- * outbox, PostgreSQL's inner SELECT takes `FOR UPDATE SKIP LOCKED` so workers pass each other.
- */
+/** The delivery queue: `pending` rows; a claim also records when the attempt started. */
+export const WEBHOOK_DELIVERIES: JobQueue<'webhook_deliveries'> = {
+  table: 'webhook_deliveries',
+  statusColumn: 'status',
+  dueStatus: 'pending',
+  claimSets: (now) => ({ last_attempt_at: now }),
+};
+
+/** Claims the oldest due delivery with the outbox's one claim (`claimDue`: lease, SKIP LOCKED on PostgreSQL). */
 export async function claimDueDelivery(db: Executor, now: string, leaseUntil: string, leaseId: string): Promise<DeliveryRow | undefined> {
-  const row = await db
-    .updateTable('webhook_deliveries')
-    .set((eb) => ({ lease_id: leaseId, available_at: leaseUntil, attempts: eb('attempts', '+', 1), last_attempt_at: now }))
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('webhook_deliveries')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('available_at', '<=', now)
-        .orderBy('available_at')
-        .orderBy('id')
-        .limit(1)
-        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
-    )
-    .where('status', '=', 'pending')
-    .where('available_at', '<=', now)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await claimDue(db, WEBHOOK_DELIVERIES, now, leaseUntil, leaseId);
   return row && normalise(row);
 }
 

@@ -3,17 +3,13 @@ import type { WebhookConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { randomId } from '../lib/ids.js';
 import { nowUtc } from '../lib/time.js';
-import { errorText, retryDelayMs } from '../mail/retry.js';
-import type { WorkerLog } from '../mail/outbox-worker.js';
+import { errorText, later, retryDelayMs } from '../outbox/retry.js';
+import { startJobRunner, type JobRunner, type WorkerLog } from '../outbox/runner.js';
 import { claimDueDelivery, findDeliveryTarget, markAttemptFailed, markDelivered } from './webhook-delivery.repository.js';
 import { sendWebhook } from './webhook-sender.js';
 
-export interface WebhookWorker {
-  /** Takes no new delivery, lets those in flight finish (bounded by the attempt timeout), then resolves. */
-  stop(): Promise<void>;
-}
-
-const later = (from: Temporal.Instant, ms: number) => from.add({ milliseconds: ms }).toString({ smallestUnit: 'millisecond' });
+/** `stop` takes no new delivery, lets those in flight finish (bounded by the attempt timeout), then resolves. */
+export type WebhookWorker = JobRunner;
 
 /** What the delivery log says of a test-mode delivery. */
 export const TEST_MODE_RECORDED = 'test mode: recorded, not sent';
@@ -23,7 +19,7 @@ async function deliverNext(db: Db, config: WebhookConfig, log: WorkerLog): Promi
   const leaseId = randomId();
   // The lease outlasts the attempt's timeout, so a live attempt is never taken over.
   const leaseMs = config.timeoutMs * 2 + 5000;
-  const row = await claimDueDelivery(db, nowUtc(), later(Temporal.Now.instant(), leaseMs), leaseId);
+  const row = await claimDueDelivery(db, nowUtc(), later(leaseMs), leaseId);
   if (!row) return false;
   const context = { deliveryId: row.id, endpointId: row.endpoint_id, eventId: row.event_id, attempt: row.attempts };
   const target = await findDeliveryTarget(db, row);
@@ -45,7 +41,7 @@ async function deliverNext(db: Db, config: WebhookConfig, log: WorkerLog): Promi
   const delay = retryDelayMs(row.attempts, config.retryBaseMs, config.retryMaxMs);
   const giveUpAt = Temporal.Instant.from(row.queued_at).add({ milliseconds: config.retryWindowMs });
   // No retry is scheduled past the window: the delivery fails now rather than with one late, lonely attempt.
-  const retryAt = Temporal.Instant.compare(now.add({ milliseconds: delay }), giveUpAt) <= 0 ? later(now, delay) : null;
+  const retryAt = Temporal.Instant.compare(now.add({ milliseconds: delay }), giveUpAt) <= 0 ? later(delay, now) : null;
   await markAttemptFailed(db, row.id, leaseId, retryAt, { statusCode: result.statusCode, error });
   if (retryAt) log.warn({ ...context, error, retryInMs: delay }, 'webhook not delivered; will retry');
   else log.error({ ...context, error }, 'webhook failed: no 2xx within the retry window');
@@ -58,38 +54,5 @@ async function deliverNext(db: Db, config: WebhookConfig, log: WorkerLog): Promi
  * stable `Klantportaal-Event-Id` lets receivers drop a duplicate. Any number of workers may share a database.
  */
 export function startWebhookWorker(db: Db, config: WebhookConfig, log: WorkerLog): WebhookWorker {
-  let stopping = false;
-  const wakers = new Set<() => void>();
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      wakers.add(wake);
-    });
-
-  const loop = async () => {
-    while (!stopping) {
-      let worked = false;
-      try {
-        worked = await deliverNext(db, config, log);
-      } catch (error) {
-        // The database refused (busy, down): the lease runs out and the delivery is tried again.
-        log.error({ error: errorText(error instanceof Error ? error.message : String(error)) }, 'webhook worker step failed');
-      }
-      if (!worked && !stopping) await pause(config.pollMs);
-    }
-  };
-  const loops = Array.from({ length: config.concurrency }, loop);
-
-  return {
-    async stop() {
-      stopping = true;
-      for (const wake of [...wakers]) wake();
-      await Promise.all(loops);
-    },
-  };
+  return startJobRunner({ name: 'webhook worker', concurrency: config.concurrency, pollMs: config.pollMs, log, step: () => deliverNext(db, config, log) });
 }

@@ -7,9 +7,8 @@ import fp from 'fastify-plugin';
 import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { runMailWorker } from '../../src/mail/index.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
-import { startWebhookWorker } from '../../src/webhooks/webhook-worker.js';
+import { startWorkers } from '../../src/workers.js';
 import { contractChecker } from './contract.js';
 import { createTestDatabase } from './database.js';
 
@@ -96,8 +95,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const url = `http://127.0.0.1:${address.port}`;
   // Links in responses are built from PUBLIC_BASE_URL; point it at this server so tests can follow them.
   runtime.ctx.config.publicBaseUrl = env.PUBLIC_BASE_URL ?? url;
-  const mail = options.worker ? runMailWorker(runtime.ctx.db, runtime.ctx.config, silentLog) : null;
-  const webhooks = options.worker ? startWebhookWorker(runtime.ctx.db, runtime.ctx.config.webhooks, silentLog) : null;
+  const workers = options.worker ? startWorkers(runtime.ctx.db, runtime.ctx.config, silentLog) : null;
 
   const server: TestServer = {
     url,
@@ -115,7 +113,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       // Tests are over: do not wait for keep-alive connections to time out.
       const closing = app.close();
       app.server.closeAllConnections();
-      await Promise.all([closing, mail?.worker.stop(), webhooks?.stop()]);
+      await Promise.all([closing, workers?.stop()]);
       await runtime.close();
       if (ownDir) await fs.rm(dataDir, { recursive: true, force: true });
       await database?.drop();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createApiKey } from '../../src/accounts/account.service.js';
 import { randomId } from '../../src/lib/ids.js';
-import { runMailWorker } from '../../src/mail/index.js';
+import { startMailWorker } from '../../src/workers.js';
 import { Browser, signIn } from './portal.js';
 import { accountClient, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from './server.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from './smtp.js';
@@ -60,7 +60,7 @@ function invoiceLinkOf(mails: ReceivedMail[], invoiceNumber: string): string {
 export async function startTenants(): Promise<Tenants> {
   const smtp = await startTestSmtp();
   const server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' });
-  const mail = runMailWorker(server.runtime.ctx.db, server.runtime.ctx.config, quiet);
+  const mail = startMailWorker(server.runtime.ctx.db, server.runtime.ctx.config, quiet);
 
   async function tenant(name: string): Promise<Tenant> {
     const client = await server.account(name);
@@ -98,7 +98,7 @@ export async function startTenants(): Promise<Tenants> {
     aTest,
     portal: { browser, signInLink },
     async stop() {
-      await mail.worker.stop();
+      await mail.stop();
       await server.close();
       await smtp.stop();
     },

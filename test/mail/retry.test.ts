@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { retryDelayMs } from '../../src/mail/retry.js';
+import { retryDelayMs } from '../../src/outbox/retry.js';
 import { smtpFailure } from '../../src/mail/smtp-transport.js';
 import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, until, type TestSmtp } from '../helpers/smtp.js';

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney } from '../../mail/invoice-message.js';
+import { formatDate, formatMoney } from '../../lib/format.js';
 
 export type Lang = 'nl' | 'en';
 

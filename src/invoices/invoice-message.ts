@@ -1,4 +1,5 @@
-import { formatAmount } from '../lib/money.js';
+import { asLocale, escapeHtml, formatDate, formatMoney } from '../lib/format.js';
+import type { RenderedMessage } from '../mail/mail-transport.js';
 
 /** Everything an invoice notification says; rendered in the customer's language. */
 export interface InvoiceMessageInput {
@@ -12,17 +13,6 @@ export interface InvoiceMessageInput {
   paid: boolean;
   link: string;
 }
-
-export interface RenderedMessage {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-type Locale = 'nl' | 'en';
-
-// nl-NL and en-GB: Dutch as the Netherlands writes it, English with day-month-year dates for European customers.
-const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 const WORDS = {
   nl: {
@@ -50,29 +40,6 @@ const WORDS = {
     footer: 'This link opens only this invoice. Do not forward this email unless you mean to share it.',
   },
 } as const;
-
-/**
- * Amounts are integer cents: Intl formats the exact decimal string ("1234.50"), so no float ever carries the
- * amount (`€ 1.234,50` in Dutch, `€1,234.50` in English).
- */
-export function formatMoney(cents: number, locale: string): string {
-  const format = new Intl.NumberFormat(INTL_LOCALE[asLocale(locale)], { style: 'currency', currency: 'EUR' });
-  return format.format(formatAmount(cents) as `${number}`);
-}
-
-/** A calendar date as the language writes it in full (`30 april 2024`, `30 April 2024`): no day/month mix-up. */
-export function formatDate(isoDate: string, locale: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALE[asLocale(locale)], { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
-
-function asLocale(locale: string): Locale {
-  return locale === 'en' ? 'en' : 'nl';
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 export function renderInvoiceMessage(input: InvoiceMessageInput): RenderedMessage {
   const words = WORDS[asLocale(input.locale)];

@@ -1,4 +1,5 @@
-import { escapeHtml, type RenderedMessage } from './invoice-message.js';
+import { escapeHtml } from '../lib/format.js';
+import type { RenderedMessage } from '../mail/mail-transport.js';
 
 /** A sign-in email: one link per customer of the business that uses this address (usually one). */
 export interface SignInMessageInput {

@@ -1,0 +1,31 @@
+import { formatAmount } from './money.js';
+
+/** Amounts, dates and HTML text as emails and pages write them, in Dutch (the default) or English. */
+
+export type Locale = 'nl' | 'en';
+
+// nl-NL and en-GB: Dutch as the Netherlands writes it, English with day-month-year dates for European customers.
+const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+export function asLocale(locale: string): Locale {
+  return locale === 'en' ? 'en' : 'nl';
+}
+
+/**
+ * Amounts are integer cents: Intl formats the exact decimal string ("1234.50"), so no float ever carries the
+ * amount (`€ 1.234,50` in Dutch, `€1,234.50` in English).
+ */
+export function formatMoney(cents: number, locale: string): string {
+  const format = new Intl.NumberFormat(INTL_LOCALE[asLocale(locale)], { style: 'currency', currency: 'EUR' });
+  return format.format(formatAmount(cents) as `${number}`);
+}
+
+/** A calendar date as the language writes it in full (`30 april 2024`, `30 April 2024`): no day/month mix-up. */
+export function formatDate(isoDate: string, locale: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(INTL_LOCALE[asLocale(locale)], { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
