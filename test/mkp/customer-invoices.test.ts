@@ -170,7 +170,14 @@ describe('MKP 3.1 GET and PATCH /customer-invoices/{invoiceId}, GET …/pdf', ()
     assert.deepEqual(documented(marked as Json, INVOICE_FIELDS), { ...documented(open, INVOICE_FIELDS), paidAt: '2024-04-30T14:00:00+02:00' });
   });
 
-  it('GET …/pdf answers a cloud file {link, expiresAt}; the link serves the PDF without the API key', async () => {
+  it('GET …/pdf answers a cloud file {link, expiresAt} whether the client accepts anything or asks for JSON', async () => {
+    for (const accept of ['*/*', 'application/json']) {
+      const file = await expectJson(await account.request(`/v1/customer-invoices/${String(paid.id)}/pdf`, { headers: { accept } }), 200);
+      cloudFile(file, `cloud file (Accept: ${accept})`);
+    }
+  });
+
+  it('GET …/pdf: the link expires within 5 minutes and serves the PDF without the API key', async () => {
     const res = await account.request(`/v1/customer-invoices/${String(paid.id)}/pdf`);
     const file = (await expectJson(res, 200)) as Json;
     cloudFile(file, 'cloud file');
