@@ -1,4 +1,4 @@
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { idempotencyAndListIndexes } from './migrations/0002-idempotency-and-list-indexes.js';
@@ -32,12 +32,21 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * otherwise finds another schema's tables and then cannot see them through the search path.
  */
 export async function migrateToLatest(database: DatabaseHandle): Promise<string[]> {
+  return migrate(database, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up to and including the named migration (tests build a database as an older version left it). */
+export async function migrateTo(database: DatabaseHandle, name: string): Promise<string[]> {
+  return migrate(database, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(database: DatabaseHandle, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   const { db } = database;
   const migrationTableSchema =
     database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = await run(migrator);
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // Kysely's introspection reads every schema's tables; another schema dropped meanwhile (3F000) makes that one
     // query fail although ours is fine. Nothing was migrated by then, so running it again is safe.
