@@ -4,12 +4,17 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { sql } from 'kysely';
 import { createApiKey, listKeys, revokeKey } from '../../src/accounts/account.service.js';
+import { displayPrefix, generateApiKey, hashApiKey } from '../../src/accounts/api-key.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { requireApiKey, RouteWithoutScopeError } from '../../src/http/auth.js';
 import { SCOPES, type Scope } from '../../src/http/scopes.js';
 import { runCli } from '../helpers/cli.js';
 import { expectProblem } from '../helpers/problem.js';
-import { accountClient, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { accountClient, createTestData, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
 /**
  * Scopes (API.md "Conventions"): every /v1 route names the scope it needs, and a key without it gets 403
@@ -201,6 +206,36 @@ describe('keys and their scopes', () => {
     assert.deepEqual(first?.scopes, [...SCOPES]);
     const { key } = await createApiKey(server.runtime.ctx.db, account.id);
     assert.deepEqual(key.scopes, [...SCOPES]);
+  });
+});
+
+describe('migration 0013-api-key-scopes', () => {
+  it('gives keys made before scopes every scope: nothing changes for them', async () => {
+    const data = await createTestData('kp-scopes-migration-');
+    const database = openDatabase(loadConfig({ ...data.env, LOG_LEVEL: 'silent' }).database);
+    const apiKey = generateApiKey();
+    try {
+      // The database as the version before scopes left it, with an account and its key.
+      await migrateTo(database, '0009-mail-caps');
+      const at = new Date().toISOString();
+      await sql`insert into accounts (id, name, time_zone, created_at, mode) values ('acc_oldoldoldold01', 'Oud', 'Europe/Amsterdam', ${at}, 'live')`.execute(database.db);
+      await sql`insert into api_keys (id, account_id, display_prefix, secret_hash, created_at) values ('key_oldoldoldold01', 'acc_oldoldoldold01', ${displayPrefix(apiKey)}, ${hashApiKey(apiKey)}, ${at})`.execute(database.db);
+      assert.ok((await migrateToLatest(database)).includes('0013-api-key-scopes'));
+    } finally {
+      await database.close();
+    }
+    const old = await startTestServer({ ...data.env });
+    try {
+      assert.deepEqual((await listKeys(old.runtime.ctx.db, 'acc_oldoldoldold01'))[0]?.scopes, [...SCOPES]);
+      const client = accountClient(old.url, 'acc_oldoldoldold01', apiKey);
+      assert.equal((await client.request('/v1/customers')).status, 200);
+      assert.equal((await client.json('POST', '/v1/customers', {})).status, 422, 'past the scope check to validation');
+      assert.equal((await client.request('/v1/webhook-endpoints')).status, 200);
+      assert.equal((await client.request('/v1/customer-invoices')).status, 200);
+    } finally {
+      await old.close();
+      await data.cleanup();
+    }
   });
 });
 
