@@ -82,7 +82,9 @@ function complete(doc: Document): Document {
       // The scope comes from the route's own `config.scope` (see `transform` below), the one place it is declared;
       // http/auth.ts refuses to build an app with an API route that has none.
       const scope = operation['x-scope'];
-      operation.security = api ? [{ apiKey: scope ? [scope] : [] }] : [];
+      // Every route behind the API key has a scope, so a route without one (this document, a download link that
+      // needs no key) has no security requirement.
+      operation.security = scope ? [{ apiKey: [scope] }] : [];
       const responses = (operation.responses ??= {}) as Record<string, OpenAPIV3_1.ResponseObject>;
       if (api) {
         for (const status of ['400', '401', '429', '500', '503']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
