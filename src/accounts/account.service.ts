@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../db/database.js';
 import type { AccountMode } from '../db/schema.js';
-import { formatScopes, SCOPES, storedScopes, type Scope } from '../http/scopes.js';
+import { formatScopes, isScope, SCOPES, storedScopes, type Scope } from '../http/scopes.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, nowUtc, toAtom } from '../lib/time.js';
 import { findAccount, findTestTwin, insertAccount, type AccountRow } from './account.repository.js';
@@ -114,7 +114,11 @@ export async function createApiKey(
   options: { test?: boolean; scopes?: readonly Scope[] } = {},
 ): Promise<{ key: ApiKeyInfo; apiKey: string; testAccountId: string | null }> {
   const scopes = options.scopes ?? SCOPES;
-  if (scopes.length === 0) throw new AccountInputError(`a key needs at least one scope; valid scopes: ${SCOPES.join(', ')}`);
+  const unknown = scopes.filter((scope) => !isScope(scope));
+  if (scopes.length === 0 || unknown.length > 0) {
+    const what = unknown.length > 0 ? `unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}` : 'a key needs at least one scope';
+    throw new AccountInputError(`${what}; valid scopes: ${SCOPES.join(', ')}`);
+  }
   const account = await requireAccount(db, accountId);
   if (account.mode === 'test') throw new AccountInputError(`${accountId} is the test twin of ${account.live_account_id}; use --account ${account.live_account_id} --test`);
   return db.transaction().execute(async (trx) => {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { sql } from 'kysely';
-import { createApiKey, listKeys, revokeKey } from '../../src/accounts/account.service.js';
+import { AccountInputError, createApiKey, listKeys, revokeKey } from '../../src/accounts/account.service.js';
 import { displayPrefix, generateApiKey, hashApiKey } from '../../src/accounts/api-key.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -223,6 +223,10 @@ describe('keys and their scopes', () => {
     assert.deepEqual(first?.scopes, [...SCOPES]);
     const { key } = await createApiKey(server.runtime.ctx.db, account.id);
     assert.deepEqual(key.scopes, [...SCOPES]);
+    // No scopes, or a name that is not one, is refused rather than stored.
+    await assert.rejects(createApiKey(server.runtime.ctx.db, account.id, { scopes: [] }), AccountInputError);
+    await assert.rejects(createApiKey(server.runtime.ctx.db, account.id, { scopes: ['customer.read' as Scope] }), /unknown scope "customer\.read"/);
+    assert.equal((await listKeys(server.runtime.ctx.db, account.id)).length, 2);
   });
 });
 
