@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AccountInputError, createAccount, createApiKey, listKeys, revokeKey } from './accounts/account.service.js';
 import { CopyRefusedError, UsageError, WebhookCommandError } from './cli/errors.js';
 import { ConfigError, loadConfig, loadCopyTargetConfig } from './config.js';
+import { parseScopes, ScopeInputError, SCOPES, type Scope } from './http/scopes.js';
 import type { Runtime } from './runtime.js';
 
 // Each command loads what it needs when it runs (the server, the workers, the database drivers): a CLI call
@@ -16,8 +17,10 @@ const USAGE = `Usage: klantportaal <command>
                                                 copy everything (rows and PDFs) into an empty PostgreSQL
                                                 database and another PDF store, e.g. from SQLite + files
   accounts create --name <name> [--time-zone <zone>] [--json]
-  api-keys create --account <id> [--test] [--json]  a new API key (printed once); --test: a kp_test_ key for test mode
-  api-keys list --account <id> [--json]
+  api-keys create --account <id> [--scopes a,b] [--test] [--json]
+                                                a new API key (printed once) with these scopes (default: all);
+                                                --test: a kp_test_ key for test mode
+  api-keys list --account <id> [--json]         every key with its scopes
   api-keys revoke <key-id> [--json]
   webhooks create --account <id> --url <url> --events <type,type> [--json]
                                                 register a webhook endpoint (its signing secret is printed once)
@@ -38,6 +41,21 @@ per account and address) and WEBHOOK_* settings (see README.md).`;
 
 function print(value: unknown, json: boolean, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+/** `--scopes a,b`: an unknown name is a usage error that names it and lists the valid ones. */
+function scopesOption(text: string): Scope[] {
+  try {
+    return parseScopes(text);
+  } catch (error) {
+    if (error instanceof ScopeInputError) throw new UsageError(`--scopes: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A key's scopes for people: `all` when it has every one (`--json` always lists them). */
+function describeScopes(scopes: readonly Scope[]): string {
+  return scopes.length === SCOPES.length ? 'all' : scopes.join(' ') || 'none';
 }
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
@@ -143,18 +161,20 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'api-keys': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, test: { type: 'boolean' }, json: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { account: { type: 'string' }, scopes: { type: 'string' }, test: { type: 'boolean' }, json: { type: 'boolean' } } });
       const json = values.json ?? false;
       if (sub === 'create' || sub === 'list') {
         if (!values.account) throw new UsageError(`api-keys ${sub} needs --account <id>`);
         const accountId = values.account;
         if (sub === 'create') {
-          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId, { test: values.test ?? false }));
+          const scopes = values.scopes === undefined ? undefined : scopesOption(values.scopes);
+          const created = await withRuntime((r) => createApiKey(r.ctx.db, accountId, { test: values.test ?? false, scopes }));
           const kind = created.testAccountId ? `test API key ${created.key.id} for ${accountId} (test data in ${created.testAccountId}; emails are recorded, not sent)` : `API key ${created.key.id} for ${accountId}`;
-          print(created, json, `Created ${kind}.\nAPI key (shown once): ${created.apiKey}`);
+          print(created, json, `Created ${kind}.\nScopes: ${describeScopes(created.key.scopes)}\nAPI key (shown once): ${created.apiKey}`);
         } else {
           const keys = await withRuntime((r) => listKeys(r.ctx.db, accountId));
-          print({ data: keys }, json, keys.map((k) => `${k.id}  ${k.prefix}  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`).join('\n') || 'No API keys.');
+          const line = (k: (typeof keys)[number]) => `${k.id}  ${k.prefix}  created ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}  scopes: ${describeScopes(k.scopes)}`;
+          print({ data: keys }, json, keys.map(line).join('\n') || 'No API keys.');
         }
         return;
       }

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../db/database.js';
 import type { AccountMode } from '../db/schema.js';
+import { formatScopes, isScope, SCOPES, storedScopes, type Scope } from '../http/scopes.js';
 import { newId } from '../lib/ids.js';
 import { isValidTimeZone, nowUtc, toAtom } from '../lib/time.js';
 import { findAccount, findTestTwin, insertAccount, type AccountRow } from './account.repository.js';
@@ -22,6 +23,8 @@ export interface ApiKeyInfo {
   prefix: string;
   createdAt: string;
   revokedAt: string | null;
+  /** What the key may do (http/scopes.ts). */
+  scopes: Scope[];
 }
 
 /** What an authenticated request knows about its caller. */
@@ -29,6 +32,12 @@ export interface Caller {
   accountId: string;
   accountName: string;
   timeZone: string;
+}
+
+/** A key that authenticated: whose it is, and what it may do. */
+export interface AuthenticatedKey {
+  caller: Caller;
+  scopes: ReadonlySet<Scope>;
 }
 
 export class AccountInputError extends Error {
@@ -46,10 +55,11 @@ function toKeyInfo(row: ApiKeyRow, timeZone: string): ApiKeyInfo {
     prefix: row.display_prefix,
     createdAt: toAtom(row.created_at, timeZone),
     revokedAt: row.revoked_at ? toAtom(row.revoked_at, timeZone) : null,
+    scopes: storedScopes(row.scopes),
   };
 }
 
-async function addKey(db: Executor, accountId: string, mode: AccountMode = 'live'): Promise<{ row: ApiKeyRow; apiKey: string }> {
+async function addKey(db: Executor, accountId: string, mode: AccountMode, scopes: readonly Scope[]): Promise<{ row: ApiKeyRow; apiKey: string }> {
   const apiKey = generateApiKey(mode);
   const row: ApiKeyRow = {
     id: newId('key'),
@@ -58,6 +68,7 @@ async function addKey(db: Executor, accountId: string, mode: AccountMode = 'live
     secret_hash: hashApiKey(apiKey),
     created_at: nowUtc(),
     revoked_at: null,
+    scopes: formatScopes(scopes),
   };
   await insertApiKey(db, row);
   return { row, apiKey };
@@ -71,7 +82,8 @@ export async function createAccount(db: Db, input: { name: string; timeZone?: st
   const row: AccountRow = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc(), mode: 'live', live_account_id: null };
   return db.transaction().execute(async (trx) => {
     await insertAccount(trx, row);
-    const { apiKey } = await addKey(trx, row.id);
+    // The account's first key can do everything, as keys could before scopes.
+    const { apiKey } = await addKey(trx, row.id, 'live', SCOPES);
     return { account: toAccount(row), apiKey };
   });
 }
@@ -93,14 +105,25 @@ async function testTwin(db: Executor, live: AccountRow): Promise<AccountRow> {
 
 /**
  * A new key for the account; with `test`, a `kp_test_` key for the account's test twin, which sees only its own
- * data and whose emails are recorded rather than sent. `accountId` is always the live account's.
+ * data and whose emails are recorded rather than sent. `accountId` is always the live account's. `scopes`: what
+ * the key may do, every scope when not given.
  */
-export async function createApiKey(db: Db, accountId: string, options: { test?: boolean } = {}): Promise<{ key: ApiKeyInfo; apiKey: string; testAccountId: string | null }> {
+export async function createApiKey(
+  db: Db,
+  accountId: string,
+  options: { test?: boolean; scopes?: readonly Scope[] } = {},
+): Promise<{ key: ApiKeyInfo; apiKey: string; testAccountId: string | null }> {
+  const scopes = options.scopes ?? SCOPES;
+  const unknown = scopes.filter((scope) => !isScope(scope));
+  if (scopes.length === 0 || unknown.length > 0) {
+    const what = unknown.length > 0 ? `unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}` : 'a key needs at least one scope';
+    throw new AccountInputError(`${what}; valid scopes: ${SCOPES.join(', ')}`);
+  }
   const account = await requireAccount(db, accountId);
   if (account.mode === 'test') throw new AccountInputError(`${accountId} is the test twin of ${account.live_account_id}; use --account ${account.live_account_id} --test`);
   return db.transaction().execute(async (trx) => {
     const owner = options.test ? await testTwin(trx, account) : account;
-    const { row, apiKey } = await addKey(trx, owner.id, owner.mode);
+    const { row, apiKey } = await addKey(trx, owner.id, owner.mode, scopes);
     return { key: { ...toKeyInfo(row, account.time_zone), accountId: account.id }, apiKey, testAccountId: options.test ? owner.id : null };
   });
 }
@@ -123,11 +146,14 @@ export async function revokeKey(db: Db, keyId: string): Promise<ApiKeyInfo> {
   return { ...toKeyInfo(updated ?? key, account.time_zone), accountId: account.live_account_id ?? account.id };
 }
 
-/** The caller behind a bearer token, or null. Malformed keys never reach the database. */
-export async function authenticate(db: Db, token: string): Promise<Caller | null> {
+/** The caller behind a bearer token and the key's scopes, or null. Malformed keys never reach the database. */
+export async function authenticate(db: Db, token: string): Promise<AuthenticatedKey | null> {
   if (!isWellFormedApiKey(token)) return null;
   const account = await findAccountByKeyHash(db, hashApiKey(token));
   // A key reaches only data of its own mode, whatever row it was stored against.
   if (!account || account.mode !== keyMode(token)) return null;
-  return { accountId: account.id, accountName: account.name, timeZone: account.time_zone };
+  return {
+    caller: { accountId: account.id, accountName: account.name, timeZone: account.time_zone },
+    scopes: new Set(storedScopes(account.key_scopes)),
+  };
 }

@@ -7,12 +7,12 @@ export function insertApiKey(db: Executor, row: ApiKeyRow): Promise<unknown> {
   return db.insertInto('api_keys').values(row).execute();
 }
 
-/** The account behind an unrevoked key with this hash. */
-export function findAccountByKeyHash(db: Executor, secretHash: string): Promise<AccountsTable | undefined> {
+/** The account behind an unrevoked key with this hash, and the key's scopes. */
+export function findAccountByKeyHash(db: Executor, secretHash: string): Promise<(AccountsTable & { key_scopes: string }) | undefined> {
   return db
     .selectFrom('api_keys')
     .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
-    .select(['accounts.id', 'accounts.name', 'accounts.time_zone', 'accounts.created_at', 'accounts.mode', 'accounts.live_account_id'])
+    .select(['accounts.id', 'accounts.name', 'accounts.time_zone', 'accounts.created_at', 'accounts.mode', 'accounts.live_account_id', 'api_keys.scopes as key_scopes'])
     .where('api_keys.secret_hash', '=', secretHash)
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -22,6 +22,8 @@ export interface ApiKeysTable {
   secret_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** The key's scopes, space-separated (http/scopes.ts); what the key may do. */
+  scopes: string;
 }
 
 export interface CustomersTable {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, type Caller } from '../accounts/account.service.js';
 import type { Db } from '../db/database.js';
 import { ProblemError } from './problems.js';
+import { isScope } from './scopes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,17 +18,33 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
+/** Thrown while the app is built when a route behind the API key names no scope (or an unknown one). */
+export class RouteWithoutScopeError extends Error {
+  override name = 'RouteWithoutScopeError';
+}
+
 /**
- * Bearer authentication for every route registered in this (encapsulated) instance.
- * Every failure gets the same 401, whatever was wrong with the token.
+ * Bearer authentication and scopes for every route registered in this (encapsulated) instance.
+ * Every authentication failure gets the same 401, whatever was wrong with the token. A key without the route's
+ * scope (`config.scope`) gets 403 naming it, before the body is read and before idempotency. A route that names
+ * no scope cannot be registered here: the app fails to build, naming it, so no route is ever reachable unscoped.
  */
 export function requireApiKey(app: FastifyInstance, db: Db): void {
   app.decorateRequest('caller', null);
+  app.addHook('onRoute', (route) => {
+    const scope = route.config?.scope;
+    if (typeof scope !== 'string' || !isScope(scope)) {
+      const methods = [route.method].flat().join(',');
+      throw new RouteWithoutScopeError(
+        `route ${methods} ${route.url} is behind the API key but declares ${scope === undefined ? 'no scope' : `an unknown scope "${String(scope)}"`}: add config: { scope: '<name>' } (see src/http/scopes.ts)`,
+      );
+    }
+  });
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer +(\S+) *$/i.exec(header) : null;
-    const caller = match?.[1] ? await authenticate(db, match[1]) : null;
-    if (!caller) {
+    const key = match?.[1] ? await authenticate(db, match[1]) : null;
+    if (!key) {
       throw new ProblemError(
         'unauthorized',
         'Send a valid API key as "Authorization: Bearer <key>". Create one with `npx klantportaal api-keys create --account <id>`.',
@@ -35,6 +52,17 @@ export function requireApiKey(app: FastifyInstance, db: Db): void {
         { 'www-authenticate': CHALLENGE },
       );
     }
-    request.caller = caller;
+    // Every route here has a scope (checked at registration); a missing one would still be refused.
+    const scope = request.routeOptions.config.scope;
+    if (!scope || !key.scopes.has(scope)) {
+      throw new ProblemError(
+        'insufficient-scope',
+        `This API key lacks the scope "${scope ?? 'unknown'}" that this request needs. Create a key with it: \`npx klantportaal api-keys create --account <id> --scopes ${scope ?? '<scope>'}\`.`,
+        undefined,
+        // RFC 6750 §3.1: the error and the scope the request needs.
+        { 'www-authenticate': `${CHALLENGE}, error="insufficient_scope", scope="${scope ?? ''}"` },
+      );
+    }
+    request.caller = key.caller;
   });
 }

@@ -13,7 +13,7 @@ import { Problem } from './schemas.js';
  */
 
 type Document = OpenAPIV3_1.Document;
-type Operation = OpenAPIV3_1.OperationObject & { 'x-form'?: OpenAPIV3_1.SchemaObject; 'x-binary'?: string };
+type Operation = OpenAPIV3_1.OperationObject & { 'x-form'?: OpenAPIV3_1.SchemaObject; 'x-binary'?: string; 'x-scope'?: string };
 
 const STATUS_TEXT: Record<string, string> = {
   '200': 'OK',
@@ -22,6 +22,7 @@ const STATUS_TEXT: Record<string, string> = {
   '204': 'No content',
   '400': 'Malformed request: the body, URL or a header could not be read.',
   '401': 'Missing, malformed, unknown or revoked API key.',
+  '403': 'The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it).',
   '404': 'No such resource in this account (another account’s id looks the same as an unknown one).',
   '409': 'Conflict with the current state, or the first request with this Idempotency-Key is still running.',
   '413': 'The request or the PDF is larger than allowed.',
@@ -43,6 +44,7 @@ const components: OpenAPIV3_1.ComponentsObject = {
     Location: header('URL of the created resource.', { type: 'string', format: 'uri' }),
     IdempotentReplayed: header('`true` when this is the stored response of an earlier request with the same Idempotency-Key.', { type: 'string', enum: ['true'] }),
     WwwAuthenticate: header('The authentication scheme: `Bearer realm="klantportaal"`.'),
+    WwwAuthenticateScope: header('RFC 6750: `Bearer realm="klantportaal", error="insufficient_scope", scope="<the scope this operation needs>"`.'),
     RetryAfter: header('Seconds to wait before retrying.', { type: 'string', pattern: '^\\d+$' }),
     RateLimitPolicy: header('The rate limit of this API key (IETF draft-ietf-httpapi-ratelimit-headers), e.g. `"api-key";q=600;w=60`: q requests per w seconds.'),
     RateLimit: header('What is left of it (IETF draft), e.g. `"api-key";r=599;t=42`: r requests left, t seconds until the window resets.'),
@@ -77,10 +79,19 @@ function complete(doc: Document): Document {
       const operation = item?.[method] as Operation | undefined;
       if (!operation) continue;
       const api = path.startsWith('/v1/') && path !== '/v1/openapi.json';
-      operation.security = api ? [{ apiKey: [] }] : [];
+      // The scope comes from the route's own `config.scope` (see `transform` below), the one place it is declared;
+      // http/auth.ts refuses to build an app with an API route that has none.
+      const scope = operation['x-scope'];
+      // Every route behind the API key has a scope, so a route without one (this document, a download link that
+      // needs no key) has no security requirement.
+      operation.security = scope ? [{ apiKey: [scope] }] : [];
       const responses = (operation.responses ??= {}) as Record<string, OpenAPIV3_1.ResponseObject>;
       if (api) {
         for (const status of ['400', '401', '429', '500', '503']) responses[status] ??= structuredClone(responses['404'] ?? problemResponse());
+        if (scope) {
+          responses['403'] ??= problemResponse();
+          operation.description = [operation.description, `Needs an API key with the scope \`${scope}\`.`].filter(Boolean).join('\n\n');
+        }
       }
       if (method === 'post') {
         operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
@@ -120,6 +131,7 @@ function completeResponse(status: string, response: OpenAPIV3_1.ResponseObject, 
     headers['Idempotent-Replayed'] = ref('IdempotentReplayed');
   }
   if (status === '401') headers['WWW-Authenticate'] = ref('WwwAuthenticate');
+  if (status === '403') headers['WWW-Authenticate'] = ref('WwwAuthenticateScope');
   if (status === '429') headers['Retry-After'] = ref('RetryAfter');
   // Counted per API key: every authenticated answer says how much is left.
   if (api && status !== '401') {
@@ -154,6 +166,11 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'webhooks', description: 'Signed event notifications to the business’s own URLs, with a delivery log.' },
         { name: 'service', description: 'Health and this document.' },
       ],
+    },
+    // A route's scope lives in its route options (`config.scope`); carried into its operation as `x-scope`.
+    transform: ({ schema, url, route }) => {
+      const scope = route.config?.scope;
+      return { schema: scope && schema ? ({ ...schema, 'x-scope': scope } as typeof schema) : schema, url };
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `Schema${i}`) },
     transformObject: (documentObject) =>

@@ -6,6 +6,7 @@
 export const PROBLEM_TYPES = {
   'invalid-request': { status: 400, title: 'Malformed request' },
   unauthorized: { status: 401, title: 'Authentication required' },
+  'insufficient-scope': { status: 403, title: 'Insufficient scope' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },

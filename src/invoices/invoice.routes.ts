@@ -30,6 +30,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/v1/customer-invoices',
       {
+        config: { scope: 'invoices.write' },
         schema: {
           tags: ['customer invoices'], operationId: 'createCustomerInvoice', summary: 'Create a customer invoice (multipart, with its PDF)',
           consumes: ['multipart/form-data'],
@@ -72,7 +73,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices',
-      { attachValidation: true, schema: { tags: ['customer invoices'], operationId: 'listCustomerInvoices', summary: 'List customer invoices, newest first', querystring: InvoiceListQuery, response: { 200: InvoiceList, 401: Problem, 422: Problem } } },
+      { config: { scope: 'invoices.read' }, attachValidation: true, schema: { tags: ['customer invoices'], operationId: 'listCustomerInvoices', summary: 'List customer invoices, newest first', querystring: InvoiceListQuery, response: { 200: InvoiceList, 401: Problem, 422: Problem } } },
       async (request) => listInvoices(ctx, callerOf(request), request.query, schemaErrors(request)),
     );
 
@@ -80,6 +81,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/v1/customer-invoices/:id',
       {
         // The schema's findings go to the service, which adds paidAt's own rules: one 422 names every bad field.
+        config: { scope: 'invoices.write' },
         attachValidation: true,
         schema: {
           tags: ['customer invoices'], operationId: 'updateCustomerInvoice', summary: 'Mark a customer invoice paid or unpaid',
@@ -93,7 +95,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.delete(
       '/v1/customer-invoices/:id',
-      { schema: { tags: ['customer invoices'], operationId: 'deleteCustomerInvoice', summary: 'Delete a customer invoice', params: InvoiceIdParams, response: { 204: { type: 'null' }, ...errors } } },
+      { config: { scope: 'invoices.write' }, schema: { tags: ['customer invoices'], operationId: 'deleteCustomerInvoice', summary: 'Delete a customer invoice', params: InvoiceIdParams, response: { 204: { type: 'null' }, ...errors } } },
       async (request, reply) => {
         await deleteInvoice(ctx, callerOf(request), request.params.id);
         return reply.code(204).send();
@@ -102,14 +104,14 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices/:id',
-      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoice', summary: 'Get a customer invoice', params: InvoiceIdParams, response: { 200: InvoiceResource, ...errors } } },
+      { config: { scope: 'invoices.read' }, schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoice', summary: 'Get a customer invoice', params: InvoiceIdParams, response: { 200: InvoiceResource, ...errors } } },
       async (request) => getInvoice(ctx, callerOf(request), request.params.id),
     );
 
     app.get(
       '/v1/customer-invoices/:id/pdf',
       // The 200 body is the stored PDF, streamed; `x-binary` documents it (see http/openapi.ts).
-      { schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors, 503: Problem } } },
+      { config: { scope: 'invoices.read' }, schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors, 503: Problem } } },
       async (request, reply) => {
         const { invoice, pdf } = await openInvoicePdf(ctx, callerOf(request), request.params.id);
         reply

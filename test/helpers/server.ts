@@ -46,8 +46,8 @@ export interface TestServer {
   dataDir: string;
   /** DATA_DIR and DATABASE_URL of this server: what a restart on the same data needs. */
   dataEnv: Record<string, string>;
-  /** Every route the app registered (method and URL pattern, HEAD included), portal and hidden ones too. */
-  routes: { method: string; url: string }[];
+  /** Every route the app registered (method and URL pattern, HEAD included), portal and hidden ones too, with its scope. */
+  routes: { method: string; url: string; scope?: string }[];
   /** A new account with its API key. */
   account(name?: string, timeZone?: string): Promise<TestAccount>;
   close(): Promise<void>;
@@ -82,10 +82,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const runtime = await openRuntime(config);
   const contract = contractChecker();
   // Registered at the root before any route, so it hears of every route (the BOLA matrix checks it knows them all).
-  const routes: { method: string; url: string }[] = [];
+  const routes: { method: string; url: string; scope?: string }[] = [];
   const routeList = fp(async (root: FastifyInstance) => {
     root.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+      const scope = route.config?.scope;
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url, ...(scope ? { scope } : {}) });
     });
   });
   const app = await buildApp(runtime.ctx, { databaseReady: runtime.databaseReady, logger: false, extensions: [contract.plugin, routeList] });

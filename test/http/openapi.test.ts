@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { buildApp } from '../../src/app.js';
+import { isScope } from '../../src/http/scopes.js';
 import { loadConfig } from '../../src/config.js';
 import { openRuntime } from '../../src/runtime.js';
 import { contractChecker } from '../helpers/contract.js';
@@ -60,7 +61,11 @@ describe('GET /v1/openapi.json', () => {
       assert.ok(op.operationId && !ids.has(op.operationId), `${name} has a unique operationId`);
       ids.add(op.operationId);
       const secured = name.includes(' /v1/') && !name.endsWith('openapi.json');
-      assert.deepEqual(op.security, secured ? [{ apiKey: [] }] : [], `${name} security`);
+      // The route's scope (its config.scope), as the security requirement and as x-scope.
+      const scope = (op as { 'x-scope'?: string })['x-scope'];
+      if (secured) assert.ok(scope && isScope(scope), `${name} declares a known scope (x-scope: ${scope})`);
+      assert.deepEqual(op.security, secured ? [{ apiKey: [scope] }] : [], `${name} security`);
+      if (secured) assert.ok(op.responses?.['403'], `${name} documents 403`);
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const content = Object.keys((response as OpenAPIV3_1.ResponseObject).content ?? {});
         if (Number(status) >= 400) assert.deepEqual(content, ['application/problem+json'], `${name} ${status}`);
