@@ -146,50 +146,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints": {
+    "/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints, newest first */
-        get: operations["listWebhookEndpoints"];
+        /** List webhook records, newest first */
+        get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook endpoint (the signing secret is shown once) */
-        post: operations["createWebhookEndpoint"];
+        /** Create a webhook record: one URL for one event type */
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}": {
+    "/v1/webhooks/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook endpoint */
-        get: operations["getWebhookEndpoint"];
+        /** Get a webhook record */
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint (and its delivery log) */
-        delete: operations["deleteWebhookEndpoint"];
+        /** Delete a webhook record (its queued deliveries are dropped, its log goes) */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries": {
+    "/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of an endpoint, newest first */
+        /** The delivery log of a webhook record, newest first */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -199,7 +199,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": {
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -2108,7 +2108,7 @@ export interface operations {
             };
         };
     };
-    listWebhookEndpoints: {
+    listWebhooks: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from `links.next`. */
@@ -2142,10 +2142,9 @@ export interface operations {
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
-                            events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                             /**
-                             * @description Always starts with whe_.
-                             * @example whe_abc12345def678
+                             * @description Always starts with wbh_.
+                             * @example wbh_abc12345def678
                              */
                             id: string;
                             links: {
@@ -2162,6 +2161,16 @@ export interface operations {
                                     type: string;
                                 };
                             };
+                            /**
+                             * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                             * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                             */
+                            secret: string;
+                            /**
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                             * @enum {string}
+                             */
+                            type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /** Format: uri */
                             url: string;
                         }[];
@@ -2257,7 +2266,7 @@ export interface operations {
             };
         };
     };
-    createWebhookEndpoint: {
+    createWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -2269,17 +2278,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://mijnklantportaal.nl/webhook-incoming",
+                 *       "type": "customer-created"
+                 *     }
+                 */
                 "application/json": {
                     /**
-                     * @example [
-                     *       "customer-invoice.created",
-                     *       "customer-invoice.paid"
-                     *     ]
+                     * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                     * @enum {string}
                      */
-                    events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
+                    type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                     /**
                      * @description http:// or https:// URL that receives the events; not on loopback or private networks.
-                     * @example https://boekhouding.example.nl/hooks/klantportaal
+                     * @example https://mijnklantportaal.nl/webhook-incoming
                      */
                     url: string;
                 };
@@ -2303,10 +2316,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2323,8 +2335,16 @@ export interface operations {
                                 type: string;
                             };
                         };
-                        /** @description Signing secret for `Klantportaal-Signature`. Shown only in this response: store it now. */
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
                         secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2430,7 +2450,7 @@ export interface operations {
             };
         };
     };
-    getWebhookEndpoint: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2456,10 +2476,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2476,6 +2495,16 @@ export interface operations {
                                 type: string;
                             };
                         };
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
+                        secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2556,7 +2585,7 @@ export interface operations {
             };
         };
     };
-    deleteWebhookEndpoint: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2691,18 +2720,16 @@ export interface operations {
                              */
                             createdAt: string;
                             deliveredAt: string | null;
-                            /** @example whe_abc12345def678 */
-                            endpointId: string;
                             /**
                              * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                              * @example evt_abc12345def678
                              */
                             eventId: string;
                             /**
-                             * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                              * @enum {string}
                              */
-                            eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                            eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /**
                              * @description Always starts with whd_.
                              * @example whd_abc12345def678
@@ -2717,7 +2744,7 @@ export interface operations {
                             /** @description HTTP status of the latest answer; null before the first or when there was none. */
                             lastStatusCode: number | null;
                             links: {
-                                endpoint: {
+                                webhook: {
                                     /** Format: uri */
                                     href: string;
                                     /** @example application/json */
@@ -2727,10 +2754,12 @@ export interface operations {
                             /** @description When a pending delivery is tried next; null otherwise. */
                             nextAttemptAt: string | null;
                             /**
-                             * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                             * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                              * @enum {string}
                              */
                             status: "pending" | "delivered" | "failed";
+                            /** @example wbh_abc12345def678 */
+                            webhookId: string;
                         }[];
                         links: {
                             next: {
@@ -2869,18 +2898,16 @@ export interface operations {
                          */
                         createdAt: string;
                         deliveredAt: string | null;
-                        /** @example whe_abc12345def678 */
-                        endpointId: string;
                         /**
                          * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                          * @example evt_abc12345def678
                          */
                         eventId: string;
                         /**
-                         * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                          * @enum {string}
                          */
-                        eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                        eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /**
                          * @description Always starts with whd_.
                          * @example whd_abc12345def678
@@ -2895,7 +2922,7 @@ export interface operations {
                         /** @description HTTP status of the latest answer; null before the first or when there was none. */
                         lastStatusCode: number | null;
                         links: {
-                            endpoint: {
+                            webhook: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -2905,10 +2932,12 @@ export interface operations {
                         /** @description When a pending delivery is tried next; null otherwise. */
                         nextAttemptAt: string | null;
                         /**
-                         * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                         * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                          * @enum {string}
                          */
                         status: "pending" | "delivered" | "failed";
+                        /** @example wbh_abc12345def678 */
+                        webhookId: string;
                     };
                 };
             };

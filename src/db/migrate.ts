@@ -1,4 +1,4 @@
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { idempotencyAndListIndexes } from './migrations/0002-idempotency-and-list-indexes.js';
@@ -8,6 +8,7 @@ import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
+import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
   '0009-mail-caps': mailCaps,
+  '0012-webhooks-published': webhooksPublished,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -30,12 +32,22 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * otherwise finds another schema's tables and then cannot see them through the search path.
  */
 export async function migrateToLatest(database: DatabaseHandle): Promise<string[]> {
+  return migrate(database, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up to and including `name` (a key of the list above): for tests that migrate a database holding older rows. */
+export async function migrateUpTo(database: DatabaseHandle, name: string): Promise<string[]> {
+  if (!(name in migrations)) throw new Error(`no migration ${name}`);
+  return migrate(database, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(database: DatabaseHandle, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   const { db } = database;
   const migrationTableSchema =
     database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = await run(migrator);
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // Kysely's introspection reads every schema's tables; another schema dropped meanwhile (3F000) makes that one
     // query fail although ours is fine. Nothing was migrated by then, so running it again is safe.

@@ -70,12 +70,12 @@ async function compose(deps: MailWorkerDeps, row: OutboxRow): Promise<(OutgoingM
   };
 }
 
-/** Gives the message up and, in the same transaction, tells the business's webhooks (`notification.failed`). */
+/** Gives the message up and, in the same transaction, tells the business's webhooks (`notification-failed`). */
 async function fail(deps: MailWorkerDeps, row: OutboxRow, leaseId: string, error: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     // Sign-in emails (no invoice) are the customer's business, not the integration's.
     if ((await markFailed(trx, row.id, leaseId, error)) && row.invoice_id !== null) {
-      await recordInvoiceEvent(trx, deps.publicBaseUrl, row.account_id, row.invoice_id, 'notification.failed');
+      await recordInvoiceEvent(trx, deps.publicBaseUrl, row.account_id, row.invoice_id, 'notification-failed');
     }
   });
 }
