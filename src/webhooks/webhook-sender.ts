@@ -25,8 +25,9 @@ function failure(error: unknown, timeoutMs: number): AttemptResult {
 }
 
 /**
- * POSTs one signed event (both signature headers, see webhook-signature.ts). Redirects are not followed (a 3xx is a failed attempt): the URL that was checked is
- * the URL that is called. A fresh connection per attempt (no agent), so the address check runs every time.
+ * POSTs one signed event (both signature headers, see webhook-signature.ts). Redirects are not followed (a 3xx is
+ * a failed attempt): the URL that was checked is the URL that is called. A fresh connection per attempt (no
+ * agent), so the address check runs every time.
  */
 export function sendWebhook(request: WebhookRequest, options: { timeoutMs: number; allowPrivateNetworks: boolean }): Promise<AttemptResult> {
   const url = new URL(request.url);
