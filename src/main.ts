@@ -22,10 +22,10 @@ const USAGE = `Usage: klantportaal <command>
                                                 --test: a kp_test_ key for test mode
   api-keys list --account <id> [--json]         every key with its scopes
   api-keys revoke <key-id> [--json]
-  webhooks create --account <id> --url <url> --events <type,type> [--json]
-                                                register a webhook endpoint (its signing secret is printed once)
+  webhooks create --account <id> --url <url> --type <event-type> [--json]
+                                                create a webhook record for one event type (prints its secret)
   webhooks list --account <id> [--json]
-  webhooks delete <endpoint-id> [--json]
+  webhooks delete <wbh_id> [--json]
 
 Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
   customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]

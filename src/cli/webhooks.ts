@@ -4,9 +4,9 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
-import { endpointsOfAccount, findEndpointById, deleteEndpoint } from '../webhooks/webhook.repository.js';
+import { deleteWebhook, findWebhookById, webhooksOfAccount } from '../webhooks/webhook.repository.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhooks/webhook.schemas.js';
-import { createEndpoint, toEndpoint } from '../webhooks/webhook.service.js';
+import { createWebhook, toWebhook } from '../webhooks/webhook.service.js';
 import { WebhookCommandError } from './errors.js';
 
 async function callerFor(ctx: AppContext, accountId: string | undefined, command: string): Promise<Caller> {
@@ -16,14 +16,13 @@ async function callerFor(ctx: AppContext, accountId: string | undefined, command
   return { accountId: account.id, accountName: account.name, timeZone: account.time_zone };
 }
 
-function eventList(raw: string | undefined): WebhookEventType[] {
-  const events = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+function eventType(raw: string | undefined): WebhookEventType {
+  const type = (raw ?? '').trim();
   const known: readonly string[] = WEBHOOK_EVENT_TYPES;
-  const unknown = events.filter((e) => !known.includes(e));
-  if (events.length === 0 || unknown.length > 0) {
-    throw new WebhookCommandError(`--events takes a comma-separated list of ${WEBHOOK_EVENT_TYPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  if (!known.includes(type)) {
+    throw new WebhookCommandError(`--type takes one of ${WEBHOOK_EVENT_TYPES.join(', ')}${type ? `; unknown: ${type}` : ''}`);
   }
-  return events as WebhookEventType[];
+  return type as WebhookEventType;
 }
 
 const render = (value: unknown, json: boolean, text: string) => (json ? JSON.stringify(value, null, 2) : text);
@@ -36,7 +35,7 @@ export async function runWebhooksCommand(ctx: AppContext, sub: string | undefine
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { account: { type: 'string' }, url: { type: 'string' }, events: { type: 'string' }, json: { type: 'boolean' } },
+    options: { account: { type: 'string' }, url: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' } },
   });
   const json = values.json ?? false;
   switch (sub) {
@@ -44,8 +43,8 @@ export async function runWebhooksCommand(ctx: AppContext, sub: string | undefine
       const caller = await callerFor(ctx, values.account, 'create');
       if (!values.url) throw new WebhookCommandError('webhooks create needs --url <http(s) URL>');
       try {
-        const created = await createEndpoint(ctx, caller, { url: values.url, events: eventList(values.events) });
-        const text = `Created webhook endpoint ${created.id} for ${caller.accountId}: ${created.url} (${created.events.join(', ')}).\nSigning secret (shown once): ${created.secret}`;
+        const created = await createWebhook(ctx, caller, { url: values.url, type: eventType(values.type) });
+        const text = `Created webhook ${created.id} for ${caller.accountId}: ${created.type} → ${created.url}\nSecret (X-Webhook-Signature, HMAC key): ${created.secret}`;
         return render(created, json, text);
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
@@ -55,15 +54,16 @@ export async function runWebhooksCommand(ctx: AppContext, sub: string | undefine
     }
     case 'list': {
       const caller = await callerFor(ctx, values.account, 'list');
-      const endpoints = (await endpointsOfAccount(ctx.db, caller.accountId)).map((row) => toEndpoint(row, caller.timeZone, ctx.config.publicBaseUrl));
-      const text = endpoints.map((e) => `${e.id}  ${e.url}  ${e.events.join(',')}  created ${e.createdAt}`).join('\n') || 'No webhook endpoints.';
-      return render({ data: endpoints }, json, text);
+      const webhooks = (await webhooksOfAccount(ctx.db, caller.accountId)).map((row) => toWebhook(row, caller.timeZone, ctx.config.publicBaseUrl));
+      // The secret is in --json (as GET /v1/webhooks returns it), not on a terminal line that anyone may see.
+      const text = webhooks.map((w) => `${w.id}  ${w.type}  ${w.url}  created ${w.createdAt}`).join('\n') || 'No webhooks.';
+      return render({ data: webhooks }, json, text);
     }
     case 'delete': {
       const id = positionals[0];
-      if (!id) throw new WebhookCommandError('webhooks delete needs an endpoint id');
-      const row = looksLikeId('whe', id) ? await findEndpointById(ctx.db, id) : undefined;
-      if (!row || !(await deleteEndpoint(ctx.db, row.account_id, row.id))) throw new WebhookCommandError(`no webhook endpoint ${id}`);
+      if (!id) throw new WebhookCommandError('webhooks delete needs a webhook id (wbh_…)');
+      const row = looksLikeId('wbh', id) ? await findWebhookById(ctx.db, id) : undefined;
+      if (!row || !(await deleteWebhook(ctx.db, row.account_id, row.id))) throw new WebhookCommandError(`no webhook ${id}`);
       return render({ id: row.id, deleted: true }, json, `Deleted ${row.id}.`);
     }
     default:

@@ -21,12 +21,11 @@ import type {
   Readiness,
   UpdateCustomer,
   UpdateInvoice,
-  CreateWebhookEndpoint,
-  CreatedWebhookEndpoint,
+  CreateWebhook,
+  Webhook,
   WebhookDelivery,
   WebhookDeliveryList,
-  WebhookEndpoint,
-  WebhookEndpointList,
+  WebhookList,
 } from './types.js';
 
 export type ClientOptions = TransportOptions;
@@ -82,10 +81,10 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
   deleteCustomerInvoice: 'invoices.delete',
   getCustomerInvoicePdf: 'invoices.downloadPdf / invoices.savePdf',
-  createWebhookEndpoint: 'webhooks.create',
-  listWebhookEndpoints: 'webhooks.list / webhooks.iterate',
-  getWebhookEndpoint: 'webhooks.get',
-  deleteWebhookEndpoint: 'webhooks.delete',
+  createWebhook: 'webhooks.create',
+  listWebhooks: 'webhooks.list / webhooks.iterate',
+  getWebhook: 'webhooks.get',
+  deleteWebhook: 'webhooks.delete',
   listWebhookDeliveries: 'webhooks.deliveries',
   redeliverWebhook: 'webhooks.redeliver',
 };
@@ -205,17 +204,17 @@ export function createClient(options: ClientOptions) {
   };
 
   const webhooks = {
-    /** The signing secret is in this response only. */
-    create: async (input: CreateWebhookEndpoint, opts?: CreateOptions) =>
-      (await created<CreatedWebhookEndpoint>('/v1/webhook-endpoints', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts)).resource,
-    get: (id: string) => json<WebhookEndpoint>({ method: 'GET', path: `/v1/webhook-endpoints/${segment(id)}` }),
-    list: (query?: { limit?: number; cursor?: string }) => json<WebhookEndpointList>({ method: 'GET', path: `/v1/webhook-endpoints${queryString(query)}` }),
-    iterate: () => items<WebhookEndpoint>('/v1/webhook-endpoints'),
-    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/webhook-endpoints/${segment(id)}` }),
+    /** One record per event type: `{ url, type }`. The secret is in this response and in every read. */
+    create: async (input: CreateWebhook, opts?: CreateOptions) =>
+      (await created<Webhook>('/v1/webhooks', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts)).resource,
+    get: (id: string) => json<Webhook>({ method: 'GET', path: `/v1/webhooks/${segment(id)}` }),
+    list: (query?: { limit?: number; cursor?: string }) => json<WebhookList>({ method: 'GET', path: `/v1/webhooks${queryString(query)}` }),
+    iterate: () => items<Webhook>('/v1/webhooks'),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/webhooks/${segment(id)}` }),
     deliveries: (id: string, query?: { limit?: number; cursor?: string }) =>
-      json<WebhookDeliveryList>({ method: 'GET', path: `/v1/webhook-endpoints/${segment(id)}/deliveries${queryString(query)}` }),
+      json<WebhookDeliveryList>({ method: 'GET', path: `/v1/webhooks/${segment(id)}/deliveries${queryString(query)}` }),
     redeliver: (id: string, deliveryId: string) =>
-      json<WebhookDelivery>({ method: 'POST', path: `/v1/webhook-endpoints/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`, retryable: true }),
+      json<WebhookDelivery>({ method: 'POST', path: `/v1/webhooks/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`, retryable: true }),
   };
 
   return {

@@ -179,7 +179,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints": {
+    "/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
@@ -187,23 +187,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List webhook endpoints, newest first
+         * List webhook records, newest first
          * @description Needs an API key with the scope `webhooks.read`.
          */
-        get: operations["listWebhookEndpoints"];
+        get: operations["listWebhooks"];
         put?: never;
         /**
-         * Register a webhook endpoint (the signing secret is shown once)
+         * Create a webhook record: one URL for one event type
          * @description Needs an API key with the scope `webhooks.write`.
          */
-        post: operations["createWebhookEndpoint"];
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}": {
+    "/v1/webhooks/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -211,23 +211,23 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a webhook endpoint
+         * Get a webhook record
          * @description Needs an API key with the scope `webhooks.read`.
          */
-        get: operations["getWebhookEndpoint"];
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
         /**
-         * Delete a webhook endpoint (and its delivery log)
+         * Delete a webhook record (its queued deliveries are dropped, its log goes)
          * @description Needs an API key with the scope `webhooks.write`.
          */
-        delete: operations["deleteWebhookEndpoint"];
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries": {
+    "/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
             header?: never;
@@ -235,7 +235,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The delivery log of an endpoint, newest first
+         * The delivery log of a webhook record, newest first
          * @description Needs an API key with the scope `webhooks.read`.
          */
         get: operations["listWebhookDeliveries"];
@@ -247,7 +247,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": {
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -2304,7 +2304,7 @@ export interface operations {
             };
         };
     };
-    listWebhookEndpoints: {
+    listWebhooks: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from `links.next`. */
@@ -2338,10 +2338,9 @@ export interface operations {
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
-                            events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                             /**
-                             * @description Always starts with whe_.
-                             * @example whe_abc12345def678
+                             * @description Always starts with wbh_.
+                             * @example wbh_abc12345def678
                              */
                             id: string;
                             links: {
@@ -2358,6 +2357,16 @@ export interface operations {
                                     type: string;
                                 };
                             };
+                            /**
+                             * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                             * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                             */
+                            secret: string;
+                            /**
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                             * @enum {string}
+                             */
+                            type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /** Format: uri */
                             url: string;
                         }[];
@@ -2466,7 +2475,7 @@ export interface operations {
             };
         };
     };
-    createWebhookEndpoint: {
+    createWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -2478,17 +2487,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://mijnklantportaal.nl/webhook-incoming",
+                 *       "type": "customer-created"
+                 *     }
+                 */
                 "application/json": {
                     /**
-                     * @example [
-                     *       "customer-invoice.created",
-                     *       "customer-invoice.paid"
-                     *     ]
+                     * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                     * @enum {string}
                      */
-                    events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
+                    type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                     /**
                      * @description http:// or https:// URL that receives the events; not on loopback or private networks.
-                     * @example https://boekhouding.example.nl/hooks/klantportaal
+                     * @example https://mijnklantportaal.nl/webhook-incoming
                      */
                     url: string;
                 };
@@ -2512,10 +2525,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2532,8 +2544,16 @@ export interface operations {
                                 type: string;
                             };
                         };
-                        /** @description Signing secret for `Klantportaal-Signature`. Shown only in this response: store it now. */
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
                         secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2652,7 +2672,7 @@ export interface operations {
             };
         };
     };
-    getWebhookEndpoint: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2678,10 +2698,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2698,6 +2717,16 @@ export interface operations {
                                 type: string;
                             };
                         };
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
+                        secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2791,7 +2820,7 @@ export interface operations {
             };
         };
     };
-    deleteWebhookEndpoint: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2939,18 +2968,16 @@ export interface operations {
                              */
                             createdAt: string;
                             deliveredAt: string | null;
-                            /** @example whe_abc12345def678 */
-                            endpointId: string;
                             /**
                              * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                              * @example evt_abc12345def678
                              */
                             eventId: string;
                             /**
-                             * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                              * @enum {string}
                              */
-                            eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                            eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /**
                              * @description Always starts with whd_.
                              * @example whd_abc12345def678
@@ -2965,7 +2992,7 @@ export interface operations {
                             /** @description HTTP status of the latest answer; null before the first or when there was none. */
                             lastStatusCode: number | null;
                             links: {
-                                endpoint: {
+                                webhook: {
                                     /** Format: uri */
                                     href: string;
                                     /** @example application/json */
@@ -2975,10 +3002,12 @@ export interface operations {
                             /** @description When a pending delivery is tried next; null otherwise. */
                             nextAttemptAt: string | null;
                             /**
-                             * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                             * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                              * @enum {string}
                              */
                             status: "pending" | "delivered" | "failed";
+                            /** @example wbh_abc12345def678 */
+                            webhookId: string;
                         }[];
                         links: {
                             next: {
@@ -3130,18 +3159,16 @@ export interface operations {
                          */
                         createdAt: string;
                         deliveredAt: string | null;
-                        /** @example whe_abc12345def678 */
-                        endpointId: string;
                         /**
                          * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                          * @example evt_abc12345def678
                          */
                         eventId: string;
                         /**
-                         * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                          * @enum {string}
                          */
-                        eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                        eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /**
                          * @description Always starts with whd_.
                          * @example whd_abc12345def678
@@ -3156,7 +3183,7 @@ export interface operations {
                         /** @description HTTP status of the latest answer; null before the first or when there was none. */
                         lastStatusCode: number | null;
                         links: {
-                            endpoint: {
+                            webhook: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -3166,10 +3193,12 @@ export interface operations {
                         /** @description When a pending delivery is tried next; null otherwise. */
                         nextAttemptAt: string | null;
                         /**
-                         * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                         * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                          * @enum {string}
                          */
                         status: "pending" | "delivered" | "failed";
+                        /** @example wbh_abc12345def678 */
+                        webhookId: string;
                     };
                 };
             };

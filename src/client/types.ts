@@ -24,10 +24,9 @@ export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
 export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'cursor'>;
 export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
 
-export type WebhookEndpoint = Body<'getWebhookEndpoint', 200>;
-export type CreatedWebhookEndpoint = Body<'createWebhookEndpoint', 201>;
-export type CreateWebhookEndpoint = JsonRequest<'createWebhookEndpoint'>;
-export type WebhookEndpointList = Body<'listWebhookEndpoints', 200>;
+export type Webhook = Body<'getWebhook', 200>;
+export type CreateWebhook = JsonRequest<'createWebhook'>;
+export type WebhookList = Body<'listWebhooks', 200>;
 export type WebhookDeliveryList = Body<'listWebhookDeliveries', 200>;
 export type WebhookDelivery = Body<'redeliverWebhook', 202>;
 

@@ -6,6 +6,7 @@ import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import { conflict, notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId, newId } from '../lib/ids.js';
 import { nowUtc, toAtom } from '../lib/time.js';
+import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 import {
   customerHasInvoices,
   deleteCustomer as deleteRow,
@@ -60,6 +61,7 @@ export async function createCustomer(ctx: AppContext, caller: Caller, input: Cre
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await insertCustomer(trx, row);
+      await recordWebhookEvent(trx, caller.accountId, 'customer-created', customer);
       await onCommit?.(trx, customer);
     });
   } catch (error) {
@@ -97,6 +99,8 @@ export async function deleteCustomer(ctx: AppContext, caller: Caller, id: string
       throw conflict('This customer still has invoices; delete those first.', [{ field: 'id', message: 'customer has invoices' }]);
     }
     await deleteRow(trx, caller.accountId, row.id);
+    // The customer as its GET returned it until now.
+    await recordWebhookEvent(trx, caller.accountId, 'customer-deleted', toCustomer(row, caller, ctx.config.publicBaseUrl));
   });
 }
 

@@ -8,6 +8,7 @@ import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
+import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
   '0009-mail-caps': mailCaps,
+  '0012-webhooks-published': webhooksPublished,
   '0013-api-key-scopes': apiKeyScopes,
 };
 
@@ -35,8 +37,9 @@ export async function migrateToLatest(database: DatabaseHandle): Promise<string[
   return migrate(database, (migrator) => migrator.migrateToLatest());
 }
 
-/** Up to and including the named migration (tests build a database as an older version left it). */
+/** Up to and including `name` (a key of the list above): for tests that build a database as an older version left it. */
 export async function migrateTo(database: DatabaseHandle, name: string): Promise<string[]> {
+  if (!(name in migrations)) throw new Error(`no migration ${name}`);
   return migrate(database, (migrator) => migrator.migrateTo(name));
 }
 

@@ -131,13 +131,16 @@ export interface PortalSecretsTable {
   created_at: string;
 }
 
-/** A place a business wants events POSTed to. The secret is kept as is: signing needs it (see webhooks/). */
+/**
+ * A webhook record (`wbh_`): one URL for one event type. The table keeps its first name (it held multi-event
+ * endpoints until migration 0012). The secret is kept as is: it is sent and signing needs it (see webhooks/).
+ */
 export interface WebhookEndpointsTable {
   id: string;
   account_id: string;
   url: string;
-  /** The subscribed event types, comma-separated. */
-  events: string;
+  /** The one event type this record receives. */
+  type: string;
   secret: string;
   created_at: string;
 }

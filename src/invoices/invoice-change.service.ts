@@ -34,7 +34,7 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
     const notifications = await notificationsOf(trx, [row.id]);
     const invoice = toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
     // Only unpaid → paid is a payment; changing the date of an already paid invoice is not another one.
-    if (row.paid_at === null && paidAt.value !== null) await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.paid', invoice);
+    if (row.paid_at === null && paidAt.value !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
     return invoice;
   });
 }
@@ -44,10 +44,16 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
  * away first: a crash before the file is removed leaves an unreferenced file, never a row without its PDF.
  */
 export async function deleteInvoice(ctx: AppContext, caller: Caller, id: string): Promise<void> {
-  const row = looksLikeId('inv', id) ? await findInvoice(ctx.db, caller.accountId, id) : undefined;
-  if (!row) throw missing(id);
-  const deleted = await deleteInvoiceRow(ctx.db, caller.accountId, row.id);
-  if (!deleted) throw missing(id);
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const found = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
+    if (!found) throw missing(id);
+    // The invoice as it was (its notification state goes with the row), sent with `invoice-deleted`.
+    const notifications = await notificationsOf(trx, [found.id]);
+    const invoice = toInvoice(found, caller, ctx.config.publicBaseUrl, notifications.get(found.id));
+    if (!(await deleteInvoiceRow(trx, caller.accountId, found.id))) throw missing(id);
+    await recordWebhookEvent(trx, caller.accountId, 'invoice-deleted', invoice);
+    return found;
+  });
   // Under the hash lock, so a concurrent create of the same bytes cannot lose its file.
   await removePdfIfUnreferenced(ctx, row.pdf_sha256);
 }

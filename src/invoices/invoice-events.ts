@@ -8,7 +8,7 @@ import { toInvoice } from './invoice.service.js';
 
 /**
  * Records a webhook event about one invoice from what `trx` sees now, for callers that do not hold the invoice
- * resource: the mail worker (`notification.failed`) and the portal (`customer-invoice.viewed`, called in the
+ * resource: the mail worker (`notification-failed`) and the portal (`invoice-viewed`, called in the
  * transaction that sets viewedAt). Returns the event id, or null when the invoice is gone or nobody listens.
  */
 export async function recordInvoiceEvent(

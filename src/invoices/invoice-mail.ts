@@ -9,7 +9,7 @@ import { INVOICE_CREATED } from './invoice-notification.js';
 /**
  * The "new invoice" email for the mail worker (queued by `queueInvoiceNotification`): rendered from the current
  * invoice, customer and account rows with a fresh link token; given up, it tells the business's webhooks
- * (`notification.failed`) in the same transaction. Under the caps it counts per account and per address (a test
+ * (`notification-failed`) in the same transaction. Under the caps it counts per account and per address (a test
  * account's email is recorded, never sent, so not counted), and over a cap it waits for the window's end.
  */
 export const invoiceMailKind: MailKind = {
@@ -40,7 +40,7 @@ export const invoiceMailKind: MailKind = {
     };
   },
   async onGivenUp(trx, { publicBaseUrl }, row) {
-    if (row.invoice_id !== null) await recordInvoiceEvent(trx, publicBaseUrl, row.account_id, row.invoice_id, 'notification.failed');
+    if (row.invoice_id !== null) await recordInvoiceEvent(trx, publicBaseUrl, row.account_id, row.invoice_id, 'notification-failed');
   },
   async capSubject(db, row) {
     if (row.invoice_id === null) return null;

@@ -98,9 +98,9 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
           await insertInvoice(trx, row);
           const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
           const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
-          // Webhook events too; an invoice created already paid is also a payment (`.paid` after `.created`).
-          await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.created', invoice);
-          if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'customer-invoice.paid', invoice);
+          // Webhook events too; an invoice created already paid is also a payment (`invoice-paid` after `invoice-created`).
+          await recordWebhookEvent(trx, caller.accountId, 'invoice-created', invoice);
+          if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
           await onCommit?.(trx, invoice);
           return invoice;
         });

@@ -31,9 +31,9 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
 
   const viewed = async (request: FastifyRequest, row: InvoiceRow) => {
     if (row.viewed_at !== null || !isRealView(request)) return;
-    // The first view and its webhook event (`customer-invoice.viewed`) commit together.
+    // The first view and its webhook event (`invoice-viewed`) commit together.
     await ctx.db.transaction().execute(async (trx) => {
-      if (await markViewed(trx, row.id, nowUtc())) await recordInvoiceEvent(trx, ctx.config.publicBaseUrl, row.account_id, row.id, 'customer-invoice.viewed');
+      if (await markViewed(trx, row.id, nowUtc())) await recordInvoiceEvent(trx, ctx.config.publicBaseUrl, row.account_id, row.id, 'invoice-viewed');
     });
   };
 

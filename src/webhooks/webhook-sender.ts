@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { BlockedAddressError, guardedLookup, literalHostProblem } from './webhook-address.js';
-import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
+import { EVENT_ID_HEADER, PUBLISHED_SIGNATURE_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook-signature.js';
 
 export interface WebhookRequest {
   url: string;
@@ -25,8 +25,9 @@ function failure(error: unknown, timeoutMs: number): AttemptResult {
 }
 
 /**
- * POSTs one signed event. Redirects are not followed (a 3xx is a failed attempt): the URL that was checked is
- * the URL that is called. A fresh connection per attempt (no agent), so the address check runs every time.
+ * POSTs one signed event (both signature headers, see webhook-signature.ts). Redirects are not followed (a 3xx is
+ * a failed attempt): the URL that was checked is the URL that is called. A fresh connection per attempt (no
+ * agent), so the address check runs every time.
  */
 export function sendWebhook(request: WebhookRequest, options: { timeoutMs: number; allowPrivateNetworks: boolean }): Promise<AttemptResult> {
   const url = new URL(request.url);
@@ -46,6 +47,7 @@ export function sendWebhook(request: WebhookRequest, options: { timeoutMs: numbe
         'content-type': 'application/json; charset=utf-8',
         'content-length': String(body.length),
         'user-agent': USER_AGENT,
+        [PUBLISHED_SIGNATURE_HEADER]: request.secret,
         [SIGNATURE_HEADER]: signatureHeader(request.secret, request.body, Math.floor(Date.now() / 1000)),
         [EVENT_ID_HEADER]: request.eventId,
       },

@@ -38,6 +38,20 @@ describe('typed client', () => {
     await assert.rejects(client.customers.get(customer.id), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
   });
 
+  it('happy: webhooks create (one type, the secret in every read), get, list, iterate, deliveries, delete', async () => {
+    const webhook = await client.webhooks.create({ url: 'https://example.com/client-hook', type: 'invoice-created' });
+    assert.match(webhook.id, /^wbh_/);
+    assert.equal(webhook.type, 'invoice-created');
+    assert.deepEqual(await client.webhooks.get(webhook.id), webhook);
+    assert.ok((await client.webhooks.list()).data.some((w) => w.id === webhook.id && w.secret === webhook.secret));
+    const seen: string[] = [];
+    for await (const item of client.webhooks.iterate()) seen.push(item.id);
+    assert.ok(seen.includes(webhook.id));
+    assert.deepEqual((await client.webhooks.deliveries(webhook.id)).data, []);
+    await client.webhooks.delete(webhook.id);
+    await assert.rejects(client.webhooks.get(webhook.id), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
+  });
+
   it('happy: iterate walks every page by links.next', async () => {
     const made = [];
     for (let i = 0; i < 7; i++) made.push((await client.customers.create({ name: `Iter ${i}`, email: `iter${i}@example.com` })).id);

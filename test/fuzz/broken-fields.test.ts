@@ -84,9 +84,9 @@ describe('a random set of broken fields is reported exactly (P2)', () => {
     );
   });
 
-  it('POST /v1/webhook-endpoints: exactly the broken fields; no endpoint registered', async () => {
-    await property('POST /v1/webhook-endpoints', webhookFields, (fields) => shop.json('POST', '/v1/webhook-endpoints', Object.fromEntries(fields)), async () =>
-      assert.equal(await count('webhook_endpoints'), 0, 'an endpoint was registered'),
+  it('POST /v1/webhooks: exactly the broken fields; no record created', async () => {
+    await property('POST /v1/webhooks', webhookFields, (fields) => shop.json('POST', '/v1/webhooks', Object.fromEntries(fields)), async () =>
+      assert.equal(await count('webhook_endpoints'), 0, 'a webhook record was created'),
     );
   });
 });

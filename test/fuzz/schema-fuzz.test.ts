@@ -47,7 +47,7 @@ describe('schema-driven fuzzing (F1)', () => {
     return ((await res.json()) as { id: string }).id;
   };
   const createWebhook = async (account: TestAccount, url = 'https://hooks.example.com/klantportaal') =>
-    created(await account.json('POST', '/v1/webhook-endpoints', { url, events: ['customer-invoice.created'] }));
+    created(await account.json('POST', '/v1/webhooks', { url, type: 'invoice-created' }));
   const createInvoice = async (account: TestAccount, customerId: string) => created(await account.createInvoice(validInvoice(customerId)));
   let operations: Operation[];
   before(async () => {
@@ -120,10 +120,10 @@ describe('schema-driven fuzzing (F1)', () => {
       });
     });
     const throwaway = async (who: 'a' | 'b', path: string): Promise<string> => {
-      if (path.startsWith('/v1/webhook-endpoints/')) {
-        // An account holds at most 16 endpoints: delete one a positive create made, so later creates still fit.
-        const listed = (await (await client(who).request('/v1/webhook-endpoints?limit=50')).json()) as { data: { id: string }[] };
-        const made = listed.data.find((endpoint) => !ids.includes(endpoint.id) && endpoint.id !== own[who].webhook);
+      if (path.startsWith('/v1/webhooks/')) {
+        // An account holds at most 100 records: delete one a positive create made (the newest come first), so later creates still fit.
+        const listed = (await (await client(who).request('/v1/webhooks')).json()) as { data: { id: string }[] };
+        const made = listed.data.find((webhook) => !ids.includes(webhook.id) && webhook.id !== own[who].webhook);
         return made?.id ?? createWebhook(client(who), 'https://hooks.example.com/weg');
       }
       const customer = await client(who).createCustomer();

@@ -64,7 +64,7 @@ export async function startTenants(): Promise<Tenants> {
 
   async function tenant(name: string): Promise<Tenant> {
     const client = await server.account(name);
-    const hook = await client.json('POST', '/v1/webhook-endpoints', { url: 'https://example.com/hook', events: ['customer-invoice.created'] });
+    const hook = await client.json('POST', '/v1/webhooks', { url: 'https://example.com/hook', type: 'invoice-created' });
     assert.equal(hook.status, 201, await hook.clone().text());
     const endpoint = ((await hook.json()) as { id: string }).id;
     const x = (await client.createCustomer({ name: `${name} X`, email: SHARED_EMAIL })).id;
@@ -75,7 +75,7 @@ export async function startTenants(): Promise<Tenants> {
       assert.equal(res.status, 201, await res.clone().text());
       invoices[key] = ((await res.json()) as { id: string }).id;
     }
-    const log = (await (await client.request(`/v1/webhook-endpoints/${endpoint}/deliveries`)).json()) as { data: { id: string }[] };
+    const log = (await (await client.request(`/v1/webhooks/${endpoint}/deliveries`)).json()) as { data: { id: string }[] };
     const delivery = log.data[0]?.id;
     assert(delivery, 'the endpoint has a delivery');
     return { name, client, customers: { x, y }, invoices, endpoint, delivery, invoiceLinks: { x: '', y: '' } };
@@ -113,13 +113,13 @@ export async function snapshot(t: Tenant): Promise<Record<string, string>> {
     assert.equal(res.status, 200, `${t.name} reads ${path}`);
     out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
   };
-  for (const list of ['/v1/customers?limit=250', '/v1/customer-invoices?limit=250', '/v1/webhook-endpoints?limit=250']) await read(list);
+  for (const list of ['/v1/customers?limit=250', '/v1/customer-invoices?limit=250', '/v1/webhooks?limit=250']) await read(list);
   for (const id of Object.values(t.customers)) await read(`/v1/customers/${id}`);
   for (const id of Object.values(t.invoices)) {
     await read(`/v1/customer-invoices/${id}`);
     await read(`/v1/customer-invoices/${id}/pdf`);
   }
-  await read(`/v1/webhook-endpoints/${t.endpoint}`);
-  await read(`/v1/webhook-endpoints/${t.endpoint}/deliveries`);
+  await read(`/v1/webhooks/${t.endpoint}`);
+  await read(`/v1/webhooks/${t.endpoint}/deliveries`);
   return out;
 }

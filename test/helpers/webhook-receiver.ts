@@ -2,6 +2,8 @@ import http from 'node:http';
 
 /** One request the receiver got: headers as sent, the body as raw text (what a signature covers). */
 export interface ReceivedWebhook {
+  /** The request's path: tests give each webhook record its own. */
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   /** The status the receiver answered. */
@@ -42,7 +44,7 @@ export async function startTestReceiver(): Promise<TestReceiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const status = receiver.script.shift() ?? 200;
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
       if (status === 0) return; // a receiver that hangs
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'receiver says no');
     });

@@ -53,14 +53,14 @@ function routes(): Route[] {
     },
     { name: 'GET /v1/customer-invoices/:id', send: call(`/v1/customer-invoices/${invoiceId}`), ok: 200 },
     { name: 'GET /v1/customer-invoices/:id/pdf', send: call(`/v1/customer-invoices/${invoiceId}/pdf`), ok: 200 },
-    { name: 'POST /v1/webhook-endpoints', send: json('POST', '/v1/webhook-endpoints', { url: 'https://example.com/hook', events: ['customer-invoice.paid'] }), ok: 201 },
-    { name: 'GET /v1/webhook-endpoints', send: call('/v1/webhook-endpoints'), ok: 200 },
-    { name: 'GET /v1/webhook-endpoints/:id', send: call(`/v1/webhook-endpoints/${endpointId}`), ok: 200 },
-    { name: 'DELETE /v1/webhook-endpoints/:id', send: call(`/v1/webhook-endpoints/${doomedEndpointId}`, { method: 'DELETE' }), ok: 204 },
-    { name: 'GET /v1/webhook-endpoints/:id/deliveries', send: call(`/v1/webhook-endpoints/${endpointId}/deliveries`), ok: 200 },
+    { name: 'POST /v1/webhooks', send: json('POST', '/v1/webhooks', { url: 'https://example.com/hook', type: 'invoice-paid' }), ok: 201 },
+    { name: 'GET /v1/webhooks', send: call('/v1/webhooks'), ok: 200 },
+    { name: 'GET /v1/webhooks/:id', send: call(`/v1/webhooks/${endpointId}`), ok: 200 },
+    { name: 'DELETE /v1/webhooks/:id', send: call(`/v1/webhooks/${doomedEndpointId}`, { method: 'DELETE' }), ok: 204 },
+    { name: 'GET /v1/webhooks/:id/deliveries', send: call(`/v1/webhooks/${endpointId}/deliveries`), ok: 200 },
     {
-      name: 'POST /v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
-      send: call(`/v1/webhook-endpoints/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: 'POST' }),
+      name: 'POST /v1/webhooks/:id/deliveries/:deliveryId/redeliver',
+      send: call(`/v1/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: 'POST' }),
       ok: 202,
     },
   ];
@@ -121,13 +121,13 @@ before(async () => {
   customerId = (await owner.createCustomer({ email: 'marker-klant@example.com' })).id;
   doomedCustomerId = (await owner.createCustomer()).id;
   // Registered before the invoice, so the invoice's event gives the delivery log one entry (no worker sends it).
-  const hook = (url: string) => owner.json('POST', '/v1/webhook-endpoints', { url, events: ['customer-invoice.created'] }).then((r) => r.json() as Promise<{ id: string }>);
+  const hook = (url: string) => owner.json('POST', '/v1/webhooks', { url, type: 'invoice-created' }).then((r) => r.json() as Promise<{ id: string }>);
   endpointId = (await hook('https://example.com/kept')).id;
   doomedEndpointId = (await hook('https://example.com/doomed')).id;
   const res = await owner.createInvoice(validInvoice(customerId));
   assert.equal(res.status, 201, await res.clone().text());
   invoiceId = ((await res.json()) as { id: string }).id;
-  const log = (await (await owner.request(`/v1/webhook-endpoints/${endpointId}/deliveries`)).json()) as { data: { id: string }[] };
+  const log = (await (await owner.request(`/v1/webhooks/${endpointId}/deliveries`)).json()) as { data: { id: string }[] };
   deliveryId = log.data[0]?.id ?? '';
 });
 
@@ -201,9 +201,9 @@ describe('authentication on every /v1 route', () => {
     await expectProblem(await other.request(`/v1/customers/${customerId}`), 404);
     await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}`), 404);
     await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}/pdf`), 404);
-    await expectProblem(await other.request(`/v1/webhook-endpoints/${endpointId}`), 404);
-    await expectProblem(await other.request(`/v1/webhook-endpoints/${endpointId}/deliveries`), 404);
-    await expectProblem(await other.request(`/v1/webhook-endpoints/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: 'POST' }), 404);
+    await expectProblem(await other.request(`/v1/webhooks/${endpointId}`), 404);
+    await expectProblem(await other.request(`/v1/webhooks/${endpointId}/deliveries`), 404);
+    await expectProblem(await other.request(`/v1/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: 'POST' }), 404);
   });
 });
 

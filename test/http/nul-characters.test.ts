@@ -27,7 +27,7 @@ describe('U+0000 in a text field', () => {
       ['list reference', shop.request('/v1/customers?reference=%00'), ['reference']],
       ['list email', shop.request('/v1/customers?email=a%00@example.com'), ['email']],
       ['list invoice number', shop.request('/v1/customer-invoices?invoiceNumber=%00&limit=0'), ['invoiceNumber', 'limit']],
-      ['webhook description', shop.json('POST', '/v1/webhook-endpoints', { url: 'https://example.com/', events: ['customer-invoice.created'], description: 'a\u0000' }), ['description']],
+      ['webhook description', shop.json('POST', '/v1/webhooks', { url: 'https://example.com/', type: 'invoice-created', description: 'a\u0000' }), ['description']],
       ['invoice number (multipart)', shop.createInvoice(validInvoice(customerId, { invoiceNumber: 'F\u0000' }), samplePdf()), ['invoiceNumber']],
     ];
     for (const [label, request, fields] of cases) assert.deepEqual(await fieldsOf(await request), fields, label);

@@ -45,12 +45,12 @@ describe('GET /v1/openapi.json', () => {
       'patch /v1/customer-invoices/{id}',
       'delete /v1/customer-invoices/{id}',
       'get /v1/customer-invoices/{id}/pdf',
-      'post /v1/webhook-endpoints',
-      'get /v1/webhook-endpoints',
-      'get /v1/webhook-endpoints/{id}',
-      'delete /v1/webhook-endpoints/{id}',
-      'get /v1/webhook-endpoints/{id}/deliveries',
-      'post /v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver',
+      'post /v1/webhooks',
+      'get /v1/webhooks',
+      'get /v1/webhooks/{id}',
+      'delete /v1/webhooks/{id}',
+      'get /v1/webhooks/{id}/deliveries',
+      'post /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
     ];
     const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
       Object.entries(item ?? {}).map(([method, op]) => [`${method} ${path}`, op as OpenAPIV3_1.OperationObject] as const),

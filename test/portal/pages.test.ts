@@ -156,8 +156,10 @@ describe('portal pages: list, invoice, PDF, ZIP, email link, isolation, escaping
     assert.equal((await stranger.request(`${link.pathname}x`)).status, 404);
   });
 
-  it('records viewedAt on the first real view only: not the API, not HEAD, not a prefetch', async () => {
+  it('records viewedAt on the first real view only: not the API, not HEAD, not a prefetch; invoice-viewed fires once', async () => {
     const id = ids.a2;
+    const hook = (await (await shop.json('POST', '/v1/webhooks', { url: 'https://example.com/viewed', type: 'invoice-viewed' })).json()) as { id: string };
+    const viewedEvents = async () => ((await (await shop.request(`/v1/webhooks/${hook.id}/deliveries`)).json()) as { data: { eventId: string; eventType: string }[] }).data;
     const viewedAt = async () => ((await (await shop.request(`/v1/customer-invoices/${id}`)).json()) as { viewedAt: string | null }).viewedAt;
     assert.equal(await viewedAt(), null);
     await shop.request(`/v1/customer-invoices/${id}/pdf`);
@@ -170,9 +172,15 @@ describe('portal pages: list, invoice, PDF, ZIP, email link, isolation, escaping
     await alice.page(`/portal/invoices/${id}`);
     const first = await viewedAt();
     assert.match(first ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    const [event] = await viewedEvents();
+    assert.equal(event?.eventType, 'invoice-viewed');
+    const stored = await server.runtime.ctx.db.selectFrom('webhook_events').select('payload').where('id', '=', event?.eventId ?? '').executeTakeFirstOrThrow();
+    // The invoice as its GET returns it, viewedAt included.
+    assert.deepEqual((JSON.parse(stored.payload) as { data: unknown }).data, await (await shop.request(`/v1/customer-invoices/${id}`)).json());
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await alice.page(`/portal/invoices/${id}`);
     assert.equal(await viewedAt(), first, 'the first view stays');
+    assert.equal((await viewedEvents()).length, 1, 'one invoice-viewed');
   });
 
   it('speaks English to an English customer', async () => {

@@ -25,10 +25,10 @@ const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown 
   'PATCH /v1/customer-invoices/{id}': { params: { id: 'invoice' }, body: { paidAt: '2024-05-11 12:59:00' } },
   'DELETE /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
   'GET /v1/customer-invoices/{id}/pdf': { params: { id: 'invoice' } },
-  'GET /v1/webhook-endpoints/{id}': { params: { id: 'endpoint' } },
-  'DELETE /v1/webhook-endpoints/{id}': { params: { id: 'endpoint' } },
-  'GET /v1/webhook-endpoints/{id}/deliveries': { params: { id: 'endpoint' } },
-  'POST /v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver': { params: { id: 'endpoint', deliveryId: 'delivery' } },
+  'GET /v1/webhooks/{id}': { params: { id: 'endpoint' } },
+  'DELETE /v1/webhooks/{id}': { params: { id: 'endpoint' } },
+  'GET /v1/webhooks/{id}/deliveries': { params: { id: 'endpoint' } },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { params: { id: 'endpoint', deliveryId: 'delivery' } },
 };
 
 /**

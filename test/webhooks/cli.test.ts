@@ -28,7 +28,7 @@ function assertOneLineFailure(run: Run, pattern: RegExp): void {
   assert.doesNotMatch(run.stderr, /\n\s+at |node_modules/);
 }
 
-describe('klantportaal webhooks create | list | delete', () => {
+describe('klantportaal webhooks create | list | delete (one record per event type)', () => {
   let data: TestData;
   let env: Record<string, string>;
   let accountId: string;
@@ -41,34 +41,37 @@ describe('klantportaal webhooks create | list | delete', () => {
   });
   after(() => data.cleanup());
 
-  it('creates an endpoint (the secret printed once), lists it and deletes it', async () => {
-    const created = await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/hook', '--events', 'customer-invoice.created,customer-invoice.paid', '--json'], env);
+  it('creates a record for one type (the secret printed), lists it (the secret only in --json, as the API shows it) and deletes it', async () => {
+    const created = await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/hook', '--type', 'invoice-created', '--json'], env);
     assert.equal(created.code, 0, created.stderr);
-    const endpoint = JSON.parse(created.stdout) as { id: string; url: string; events: string[]; secret: string };
-    assert.match(endpoint.id, /^whe_[0-9a-z]{14}$/);
-    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9_-]{43}$/);
-    assert.deepEqual(endpoint.events, ['customer-invoice.created', 'customer-invoice.paid']);
+    const webhook = JSON.parse(created.stdout) as { id: string; url: string; type: string; secret: string };
+    assert.match(webhook.id, /^wbh_[0-9a-z]{14}$/);
+    assert.match(webhook.secret, /^[A-Za-z0-9]{32}$/);
+    assert.equal(webhook.type, 'invoice-created');
 
-    const human = await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/other', '--events', 'notification.failed'], env);
+    const human = await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/other', '--type', 'notification-failed'], env);
     assert.equal(human.code, 0, human.stderr);
-    assert.match(human.stdout, /Signing secret \(shown once\): whsec_/);
+    assert.match(human.stdout, /Secret \(X-Webhook-Signature, HMAC key\): [A-Za-z0-9]{32}\n/);
 
     const listed = await cli(['webhooks', 'list', '--account', accountId], env);
     assert.equal(listed.code, 0, listed.stderr);
-    assert.match(listed.stdout, new RegExp(`${endpoint.id}\\s+https://example.com/hook\\s+customer-invoice.created,customer-invoice.paid`));
-    assert.doesNotMatch(listed.stdout, /whsec_/, 'the secret is not shown again');
+    assert.match(listed.stdout, new RegExp(`${webhook.id}\\s+invoice-created\\s+https://example.com/hook`));
+    assert.ok(!listed.stdout.includes(webhook.secret), 'not on a terminal line');
+    const asJson = JSON.parse((await cli(['webhooks', 'list', '--account', accountId, '--json'], env)).stdout) as { data: { id: string; secret: string }[] };
+    assert.equal(asJson.data.find((w) => w.id === webhook.id)?.secret, webhook.secret);
 
-    const deleted = await cli(['webhooks', 'delete', endpoint.id], env);
+    const deleted = await cli(['webhooks', 'delete', webhook.id], env);
     assert.equal(deleted.code, 0, deleted.stderr);
     const json = JSON.parse((await cli(['webhooks', 'list', '--account', accountId, '--json'], env)).stdout) as { data: { id: string }[] };
     assert.equal(json.data.length, 1);
-    assert.notEqual(json.data[0]?.id, endpoint.id);
+    assert.notEqual(json.data[0]?.id, webhook.id);
   });
 
-  it('refuses a private address, an unknown event, an unknown account and an unknown endpoint in one line each', async () => {
-    assertOneLineFailure(await cli(['webhooks', 'create', '--account', accountId, '--url', 'http://10.0.0.1/hook', '--events', 'customer-invoice.created'], env), /url must not point at a loopback, private/);
-    assertOneLineFailure(await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/x', '--events', 'invoice.eaten'], env), /unknown: invoice\.eaten/);
+  it('refuses a private address, an unknown type, the old --events, an unknown account and an unknown record in one line each', async () => {
+    assertOneLineFailure(await cli(['webhooks', 'create', '--account', accountId, '--url', 'http://10.0.0.1/hook', '--type', 'invoice-created'], env), /url must not point at a loopback, private/);
+    assertOneLineFailure(await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/x', '--type', 'invoice.eaten'], env), /unknown: invoice\.eaten/);
+    assertOneLineFailure(await cli(['webhooks', 'create', '--account', accountId, '--url', 'https://example.com/x', '--events', 'invoice-created'], env), /--events/);
     assertOneLineFailure(await cli(['webhooks', 'list', '--account', 'acc_aaaaaaaaaaaaaa'], env), /no account acc_aaaaaaaaaaaaaa/);
-    assertOneLineFailure(await cli(['webhooks', 'delete', 'whe_aaaaaaaaaaaaaa'], env), /no webhook endpoint whe_aaaaaaaaaaaaaa/);
+    assertOneLineFailure(await cli(['webhooks', 'delete', 'wbh_aaaaaaaaaaaaaa'], env), /no webhook wbh_aaaaaaaaaaaaaa/);
   });
 });
