@@ -191,7 +191,7 @@ describe('keys and their scopes', () => {
     assert.equal((await client.request('/v1/customers')).status, 200);
     await expectProblem(await client.request('/v1/customer-invoices'), 403);
     await revokeKey(server.runtime.ctx.db, key.id);
-    for (const pathname of ['/v1/customers', '/v1/customer-invoices', '/v1/webhook-endpoints']) {
+    for (const pathname of ['/v1/customers', '/v1/customer-invoices', '/v1/webhooks']) {
       const res = await client.request(pathname);
       await expectProblem(res, 401);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="klantportaal"');
@@ -212,7 +212,7 @@ describe('keys and their scopes', () => {
     assert.equal((await test.json('POST', '/v1/customers', { name: 'Testklant', email: 'test@example.com' })).status, 201);
     assert.equal((await test.request('/v1/customers')).status, 200);
     await expectScopeProblem(await test.request('/v1/customer-invoices'), 'invoices.read', 'test key');
-    await expectScopeProblem(await test.json('POST', '/v1/webhook-endpoints', {}), 'webhooks.write', 'test key');
+    await expectScopeProblem(await test.json('POST', '/v1/webhooks', {}), 'webhooks.write', 'test key');
     const listed = (await listKeys(server.runtime.ctx.db, live.id)).find((k) => k.id === created.key.id);
     assert.deepEqual(listed?.scopes, ['customers.read', 'customers.write']);
   });
@@ -251,7 +251,7 @@ describe('migration 0013-api-key-scopes', () => {
       const client = accountClient(old.url, 'acc_oldoldoldold01', apiKey);
       assert.equal((await client.request('/v1/customers')).status, 200);
       assert.equal((await client.json('POST', '/v1/customers', {})).status, 422, 'past the scope check to validation');
-      assert.equal((await client.request('/v1/webhook-endpoints')).status, 200);
+      assert.equal((await client.request('/v1/webhooks')).status, 200);
       assert.equal((await client.request('/v1/customer-invoices')).status, 200);
     } finally {
       await old.close();
