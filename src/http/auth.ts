@@ -18,6 +18,17 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
+/**
+ * The bearer token of a request, or null. MijnKlantportaal's authentication guide writes `Authentication: Bearer …`
+ * (its curl examples and OpenAPI say Authorization): integrations written from the guide's prose send that, so it is
+ * read when Authorization is absent.
+ */
+export function bearerToken(request: FastifyRequest): string | null {
+  const alias = request.headers.authentication;
+  const header = request.headers.authorization ?? (typeof alias === 'string' ? alias : undefined);
+  return (header ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined) ?? null;
+}
+
 /** Thrown while the app is built when a route behind the API key names no scope (or an unknown one). */
 export class RouteWithoutScopeError extends Error {
   override name = 'RouteWithoutScopeError';
@@ -41,9 +52,8 @@ export function requireApiKey(app: FastifyInstance, db: Db): void {
     }
   });
   app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const match = header ? /^Bearer +(\S+) *$/i.exec(header) : null;
-    const key = match?.[1] ? await authenticate(db, match[1]) : null;
+    const token = bearerToken(request);
+    const key = token ? await authenticate(db, token) : null;
     if (!key) {
       throw new ProblemError(
         'unauthorized',

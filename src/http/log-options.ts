@@ -18,7 +18,7 @@ export function serverLoggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {
-      paths: ['headers.authorization', 'headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.headers["set-cookie"]'],
+      paths: ['headers.authorization', 'headers.authentication', 'headers.cookie', '*.headers.authorization', '*.headers.authentication', '*.headers.cookie', '*.headers["set-cookie"]'],
       censor: '[redacted]',
     },
     serializers: {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { bearerToken } from './auth.js';
 import { countRequest, deleteWindowsBefore } from './rate-limit.repository.js';
 import { ProblemError } from './problems.js';
 
@@ -52,7 +53,7 @@ export function rateLimit(app: FastifyInstance, limiter: RateLimiter, limit: num
   if (limit === 0) return;
   const WINDOW_MS = windowSeconds * 1000;
   app.addHook('onRequest', async (request, reply) => {
-    const token = /^Bearer +(\S+)/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const token = bearerToken(request) ?? '';
     // The key's hash names its bucket: the raw key is never stored.
     const bucket = createHash('sha256').update(token).digest('hex').slice(0, 32);
     const now = Date.now();

@@ -168,6 +168,16 @@ describe('authentication on every /v1 route', () => {
     }
   });
 
+  it('reads `Authentication: Bearer` as MijnKlantportaal\'s guide writes it, when Authorization is absent; a bad one is the same 401', async () => {
+    const ok = await fetch(`${server.url}/v1/customers`, { headers: { authentication: `Bearer ${owner.apiKey}` } });
+    assert.equal(ok.status, 200);
+    await ok.arrayBuffer();
+    const bad = await fetch(`${server.url}/v1/customers`, { headers: { authentication: 'Bearer kp_live_nope' } });
+    assert.equal(bad.status, 401);
+    assert.equal(bad.headers.get('www-authenticate'), 'Bearer realm="klantportaal"');
+    await bad.arrayBuffer();
+  });
+
   it('lets the valid key through on every route (the control for the test above)', async () => {
     for (const route of routes()) {
       const res = await route.send(`Bearer ${owner.apiKey}`);
