@@ -58,7 +58,8 @@ export function encodeCursor(key: PageKey, number: number, perPage: number, quer
   return Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url') + checksum(key, number, perPage, filtersOf(query));
 }
 
-function decodeCursor(raw: string, number: number, perPage: number, query: Query): PageKey | null {
+/** The cursor's key; null when it is not ours, or (with `bound`) not issued for this page, per_page and filters. */
+function decodeCursor(raw: string, bound: { number: number; perPage: number; query: Query } | null): PageKey | null {
   // Node's base64 decoder skips characters it does not know; a cursor with anything extra is not ours.
   if (!/^[A-Za-z0-9_-]{1,300}$/.test(raw) || raw.length <= SUM_LENGTH) return null;
   try {
@@ -67,7 +68,8 @@ function decodeCursor(raw: string, number: number, perPage: number, query: Query
     const [createdAt, id] = value as unknown[];
     if (typeof createdAt !== 'string' || typeof id !== 'string' || !STORED_INSTANT.test(createdAt) || !ID.test(id)) return null;
     const key = { createdAt, id };
-    return raw.slice(-SUM_LENGTH) === checksum(key, number, perPage, filtersOf(query)) ? key : null;
+    if (!bound) return key;
+    return raw.slice(-SUM_LENGTH) === checksum(key, bound.number, bound.perPage, filtersOf(bound.query)) ? key : null;
   } catch {
     return null;
   }
@@ -97,8 +99,10 @@ export function readPage(query: { page?: string; per_page?: string; after?: stri
     else limit = n;
   }
   let after: PageKey | null = null;
-  if (query.after !== undefined && !errors.some((e) => e.field === 'page' || e.field === 'per_page')) {
-    after = decodeCursor(query.after, number, limit, query as Query);
+  if (query.after !== undefined) {
+    // With a bad page or per_page the binding cannot be checked, but a cursor that is not ours is still reported.
+    const pageValid = !errors.some((e) => e.field === 'page' || e.field === 'per_page');
+    after = decodeCursor(query.after, pageValid ? { number, perPage: limit, query: query as Query } : null);
     if (!after) errors.push({ field: 'after', message: 'is not a cursor this API issued for this page; follow next_page_url as given' });
   }
   return { number, limit, offset: after ? 0 : (number - 1) * limit, after };

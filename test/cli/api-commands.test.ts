@@ -87,6 +87,6 @@ describe('klantportaal customers / invoices (against a server)', () => {
     assertOneLine(await runCli(['customers', 'create', '--name', 'x'], api), 64, /needs --name and --email/);
     assertOneLine(await runCli(['invoices', 'list'], { KLANTPORTAAL_API_URL: server.url }), 64, /KLANTPORTAAL_API_KEY/);
     assertOneLine(await runCli(['invoices', 'frobnicate'], api), 64, /unknown invoices command/);
-    assertOneLine(await runCli(['invoices', 'list', '--limit', 'lots'], api), 64, /--limit/);
+    assertOneLine(await runCli(['invoices', 'list', '--per-page', 'lots'], api), 64, /--per-page/);
   });
 });

@@ -84,8 +84,8 @@ describe('webhook endpoints: register, read, list, delete', () => {
       ];
       for (const body of bodies) assert.ok(!body.detail.includes('Andere') && !body.detail.includes('Bakkerij'));
     }
-    const listed = (await (await other.request('/v1/webhook-endpoints')).json()) as { count: number };
-    assert.equal(listed.count, 0);
+    const listed = (await (await other.request('/v1/webhook-endpoints')).json()) as { data: unknown[] };
+    assert.equal(listed.data.length, 0);
     assert.equal((await shop.request(`/v1/webhook-endpoints/${mine.id}`)).status, 200, 'still there');
   });
 
@@ -94,14 +94,14 @@ describe('webhook endpoints: register, read, list, delete', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(((await (await create(account, { url: `https://example.com/${i}`, events: ['customer-invoice.created'] })).json()) as Endpoint).id);
     const seen: string[] = [];
-    let next: string | null = '/v1/webhook-endpoints?limit=2';
+    let next: string | null = '/v1/webhook-endpoints?per_page=2';
     while (next) {
-      const page = (await (await account.request(next)).json()) as { count: number; data: Endpoint[]; links: { next: { href: string } | null } };
+      const page = (await (await account.request(next)).json()) as { data: Endpoint[]; next_page_url: string | null };
       seen.push(...page.data.map((e) => e.id));
-      next = page.links.next ? new URL(page.links.next.href).pathname + new URL(page.links.next.href).search : null;
+      next = page.next_page_url ? new URL(page.next_page_url).pathname + new URL(page.next_page_url).search : null;
     }
     assert.deepEqual(seen, [...ids].reverse());
-    await expectProblem(await account.request('/v1/webhook-endpoints?limit=0'), 422, ['limit']);
+    await expectProblem(await account.request('/v1/webhook-endpoints?per_page=0'), 422, ['per_page']);
     assert.equal((await account.request(`/v1/webhook-endpoints/${ids[0]}`, { method: 'DELETE' })).status, 204);
     await expectProblem(await account.request(`/v1/webhook-endpoints/${ids[0]}`), 404);
   });
