@@ -32,7 +32,7 @@ export interface Results {
 function listSection(list: ListResult): string[] {
   const [small, large] = list.datasets.map((d) => d.label) as [string, string];
   const seeds = list.datasets.map((d) => `${d.label} seeded in ${d.seedSeconds} s`).join(', ');
-  const out = [`List on ${list.backend}, GET /v1/customer-invoices?limit=50 (p50 over 200 requests each, alternating; ${seeds})`];
+  const out = [`List on ${list.backend}, GET /v1/customer-invoices?per_page=15, ms per page (p50 over 200 requests each, 40 for the offset contrast, alternating; ${seeds})`];
   out.push(
     table(
       ['query', `p50 ${small} ms`, `p50 ${large} ms`, `${large} ÷ ${small}`, `in DB ${small} ms`, `in DB ${large} ms`],

@@ -29,9 +29,9 @@ const USAGE = `Usage: klantportaal <command>
 
 Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
   customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]
-  customers get <id> | list [--reference <ref>] [--email <email>] [--limit N] | update <id> [fields] | delete <id>
+  customers get <id> | list [--reference <ref>] [--email <email>] [--page N] [--per-page N] [--all] | update <id> [fields] | delete <id>
   invoices upload <file.pdf> --customer <id> --number <n> --issued <YYYY-MM-DD> --amount <12.95> [--paid-at <time>] [--notify]
-  invoices get <id> | list [--customer <id>] [--paid true|false] [--issued-from/--issued-to <date>] [--number <n>] [--limit N]
+  invoices get <id> | list [--customer <id>] [--paid true|false] [--issued-from/--issued-to <date>] [--number <n>] [--page N] [--per-page N] [--all]
   invoices mark-paid <id> [--at <time>] [--unpaid] | download <id> [-o <file>|-]
   import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from '../client/index.js';
 import type { CreateCustomer, UpdateCustomer } from '../client/types.js';
 import { API_OPTIONS, apiConnection } from './api-config.js';
-import { customerLine, emit, limitOf, take } from './output.js';
+import { all, customerLine, emit, PAGE_OPTIONS, pageOf, pageText } from './output.js';
 import { UsageError } from './errors.js';
 
 const FIELDS = { name: { type: 'string' }, email: { type: 'string' }, locale: { type: 'string' }, reference: { type: 'string' } } as const;
@@ -17,7 +17,7 @@ export async function customersCommand(sub: string | undefined, args: string[]):
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...API_OPTIONS, ...FIELDS, limit: { type: 'string' }, email: { type: 'string' } },
+    options: { ...API_OPTIONS, ...FIELDS, ...PAGE_OPTIONS, email: { type: 'string' } },
   });
   const json = values.json ?? false;
   const id = positionals[0];
@@ -41,9 +41,13 @@ export async function customersCommand(sub: string | undefined, args: string[]):
       return emit(json, customer, customerLine(customer));
     }
     case 'list': {
-      const query = { reference: values.reference, email: values.email };
-      const customers = await take(client.customers.iterate({ ...query, limit: Math.min(250, limitOf(values.limit)) }), limitOf(values.limit));
-      return emit(json, { count: customers.length, data: customers }, customers.map(customerLine).join('\n') || 'No customers.');
+      const query = { reference: values.reference, email: values.email, ...pageOf(values) };
+      if (values.all) {
+        const customers = await all(client.customers.iterate(query));
+        return emit(json, { data: customers }, customers.map(customerLine).join('\n') || 'No customers.');
+      }
+      const page = await client.customers.list(query);
+      return emit(json, page, pageText(page, customerLine, 'No customers.'));
     }
     case 'update': {
       const input: UpdateCustomer = {};

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createClient } from '../client/index.js';
 import { API_OPTIONS, apiConnection } from './api-config.js';
-import { emit, invoiceLine, limitOf, take } from './output.js';
+import { all, emit, invoiceLine, PAGE_OPTIONS, pageOf, pageText } from './output.js';
 import { UsageError } from './errors.js';
 
 const OPTIONS = {
@@ -19,7 +19,7 @@ const OPTIONS = {
   paid: { type: 'string' },
   'issued-from': { type: 'string' },
   'issued-to': { type: 'string' },
-  limit: { type: 'string' },
+  ...PAGE_OPTIONS,
   at: { type: 'string' },
   unpaid: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
@@ -60,17 +60,20 @@ export async function invoicesCommand(sub: string | undefined, args: string[]): 
       return emit(json, invoice, invoiceLine(invoice));
     }
     case 'list': {
-      const limit = limitOf(values.limit);
       const query = {
         customerId: values.customer,
         paid: values.paid as 'true' | 'false' | undefined,
         issuedFrom: values['issued-from'],
         issuedTo: values['issued-to'],
         invoiceNumber: values.number,
-        limit: Math.min(250, limit),
+        ...pageOf(values),
       };
-      const invoices = await take(client.invoices.iterate(query), limit);
-      return emit(json, { count: invoices.length, data: invoices }, invoices.map(invoiceLine).join('\n') || 'No invoices.');
+      if (values.all) {
+        const invoices = await all(client.invoices.iterate(query));
+        return emit(json, { data: invoices }, invoices.map(invoiceLine).join('\n') || 'No invoices.');
+      }
+      const page = await client.invoices.list(query);
+      return emit(json, page, pageText(page, invoiceLine, 'No invoices.'));
     }
     case 'mark-paid': {
       const invoice = values.unpaid ? await client.invoices.markUnpaid(arg) : await client.invoices.markPaid(arg, values.at);

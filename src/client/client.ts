@@ -18,6 +18,7 @@ import type {
   InvoiceListQuery,
   OpenApiDocument,
   OperationId,
+  PageSelection,
   Readiness,
   UpdateCustomer,
   UpdateInvoice,
@@ -133,19 +134,19 @@ export function createClient(options: ClientOptions) {
     return { resource: (await response.json()) as T, replayed: response.headers.get('idempotent-replayed') === 'true', idempotencyKey };
   }
 
-  /** Follows links.next page by page; the next link's path is resolved against our base URL (same host, same key). */
-  async function* pages<Page extends { links: { next: { href: string } | null } }>(first: string, signal?: AbortSignal): AsyncGenerator<Page> {
+  /** Follows next_page_url page by page; its path and query are resolved against our base URL (same host, same key). */
+  async function* pages<Page extends { next_page_url: string | null }>(first: string, signal?: AbortSignal): AsyncGenerator<Page> {
     let path: string | null = first;
     while (path) {
       const page: Page = await json<Page>({ method: 'GET', path, ...(signal ? { signal } : {}) });
       yield page;
-      const next: string | undefined = page.links.next?.href;
+      const next = page.next_page_url;
       path = next ? (({ pathname, search }) => pathname + search)(new URL(next)) : null;
     }
   }
 
   async function* items<T>(first: string): AsyncGenerator<T> {
-    for await (const page of pages<{ data: T[]; links: { next: { href: string } | null } }>(first)) yield* page.data;
+    for await (const page of pages<{ data: T[]; next_page_url: string | null }>(first)) yield* page.data;
   }
 
   const customers = {
@@ -153,7 +154,7 @@ export function createClient(options: ClientOptions) {
       created<Customer>('/v1/customers', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts),
     create: async (input: CreateCustomer, opts?: CreateOptions) => (await customers.createDetailed(input, opts)).resource,
     get: (id: string) => json<Customer>({ method: 'GET', path: `/v1/customers/${segment(id)}` }),
-    list: (query?: Loose<CustomerListQuery> & { cursor?: string }) => json<CustomerList>({ method: 'GET', path: `/v1/customers${queryString(query)}` }),
+    list: (query?: Loose<CustomerListQuery>) => json<CustomerList>({ method: 'GET', path: `/v1/customers${queryString(query)}` }),
     iterate: (query?: Loose<CustomerListQuery>) => items<Customer>(`/v1/customers${queryString(query)}`),
     pages: (query?: Loose<CustomerListQuery>) => pages<CustomerList>(`/v1/customers${queryString(query)}`),
     update: (id: string, input: UpdateCustomer) => json<Customer>({ method: 'PATCH', path: `/v1/customers/${segment(id)}` }, input),
@@ -177,7 +178,7 @@ export function createClient(options: ClientOptions) {
     },
     create: async (input: CreateInvoiceInput, opts?: CreateOptions) => (await invoices.createDetailed(input, opts)).resource,
     get: (id: string) => json<Invoice>({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}` }),
-    list: (query?: Loose<InvoiceListQuery> & { cursor?: string }) => json<InvoiceList>({ method: 'GET', path: `/v1/customer-invoices${queryString(query)}` }),
+    list: (query?: Loose<InvoiceListQuery>) => json<InvoiceList>({ method: 'GET', path: `/v1/customer-invoices${queryString(query)}` }),
     iterate: (query?: Loose<InvoiceListQuery>) => items<Invoice>(`/v1/customer-invoices${queryString(query)}`),
     pages: (query?: Loose<InvoiceListQuery>) => pages<InvoiceList>(`/v1/customer-invoices${queryString(query)}`),
     update: (id: string, input: UpdateInvoice) => json<Invoice>({ method: 'PATCH', path: `/v1/customer-invoices/${segment(id)}` }, input),
@@ -208,10 +209,10 @@ export function createClient(options: ClientOptions) {
     create: async (input: CreateWebhook, opts?: CreateOptions) =>
       (await created<Webhook>('/v1/webhooks', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts)).resource,
     get: (id: string) => json<Webhook>({ method: 'GET', path: `/v1/webhooks/${segment(id)}` }),
-    list: (query?: { limit?: number; cursor?: string }) => json<WebhookList>({ method: 'GET', path: `/v1/webhooks${queryString(query)}` }),
-    iterate: () => items<Webhook>('/v1/webhooks'),
+    list: (query?: PageSelection) => json<WebhookList>({ method: 'GET', path: `/v1/webhooks${queryString(query)}` }),
+    iterate: (query?: Omit<PageSelection, 'page'>) => items<Webhook>(`/v1/webhooks${queryString(query)}`),
     delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/webhooks/${segment(id)}` }),
-    deliveries: (id: string, query?: { limit?: number; cursor?: string }) =>
+    deliveries: (id: string, query?: PageSelection) =>
       json<WebhookDeliveryList>({ method: 'GET', path: `/v1/webhooks/${segment(id)}/deliveries${queryString(query)}` }),
     redeliver: (id: string, deliveryId: string) =>
       json<WebhookDelivery>({ method: 'POST', path: `/v1/webhooks/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`, retryable: true }),

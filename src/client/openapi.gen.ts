@@ -377,8 +377,8 @@ export interface operations {
     listCustomerInvoices: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
                  * @description Only this customer’s invoices.
                  * @example cst_abc12345def678
@@ -391,12 +391,17 @@ export interface operations {
                 /** @description Issued on or before this date (YYYY-MM-DD). */
                 issuedTo?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
                 /** @description Only paid (`true`) or open (`false`) invoices. */
                 paid?: "true" | "false";
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path?: never;
@@ -414,7 +419,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /** @example 12.95 */
                             amount: string;
@@ -488,20 +497,26 @@ export interface operations {
                             /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                             viewedAt: string | null;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -1476,14 +1491,19 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 email?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
                 reference?: string;
             };
             header?: never;
@@ -1502,7 +1522,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /**
                              * Format: date-time
@@ -1534,20 +1558,26 @@ export interface operations {
                             name: string;
                             reference: string | null;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -2307,13 +2337,18 @@ export interface operations {
     listWebhooks: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path?: never;
@@ -2331,7 +2366,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /**
                              * Format: date-time
@@ -2370,20 +2409,26 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -2932,13 +2977,18 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path: {
@@ -2958,7 +3008,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /** @description Attempts so far, the one in progress and manual redeliveries included. */
                             attempts: number;
@@ -3009,20 +3063,26 @@ export interface operations {
                             /** @example wbh_abc12345def678 */
                             webhookId: string;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };

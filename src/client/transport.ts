@@ -32,7 +32,7 @@ export interface TransportOptions {
 
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Path and query, e.g. `/v1/customers?limit=10`. */
+  /** Path and query, e.g. `/v1/customers?per_page=10`. */
   path: string;
   headers?: Record<string, string>;
   /** Builds the body for one try; called again for every retry. */

@@ -16,18 +16,20 @@ export type Customer = Body<'getCustomer', 200>;
 export type CustomerList = Body<'listCustomers', 200>;
 export type CreateCustomer = JsonRequest<'createCustomer'>;
 export type UpdateCustomer = JsonRequest<'updateCustomer'>;
-export type CustomerListQuery = Omit<Query<'listCustomers'>, 'cursor'>;
+export type CustomerListQuery = Omit<Query<'listCustomers'>, 'after'>;
 
 export type Invoice = Body<'getCustomerInvoice', 200>;
 export type InvoiceList = Body<'listCustomerInvoices', 200>;
 export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
-export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'cursor'>;
+export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'after'>;
 export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
 
 export type Webhook = Body<'getWebhook', 200>;
 export type CreateWebhook = JsonRequest<'createWebhook'>;
 export type WebhookList = Body<'listWebhooks', 200>;
 export type WebhookDeliveryList = Body<'listWebhookDeliveries', 200>;
+/** `page` (1-based) and `per_page` (1–250) of any list; `after` only ever comes inside next_page_url. */
+export type PageSelection = { page?: number; per_page?: number };
 export type WebhookDelivery = Body<'redeliverWebhook', 202>;
 
 export type Health = Body<'getHealth', 200>;

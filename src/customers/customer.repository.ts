@@ -40,5 +40,5 @@ export function listCustomers(
     // A row-value comparison, so the index seeks straight to the cursor (an OR of two conditions scans from the top).
     query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
 }

@@ -22,12 +22,26 @@ export const Problem = Type.Object(
 
 export const Timestamp = Type.String({ format: 'date-time', examples: ['2024-05-28T21:00:00+02:00'] });
 
+const PageUrl = Type.String({ format: 'uri' });
+
+/**
+ * MijnKlantportaal's paginated list envelope (Laravel `simplePaginate`): exactly these nine keys.
+ * `from`/`to` are the 1-based positions of the first and last item, null on an empty page.
+ */
 export function ListOf<T extends TSchema>(item: T) {
   return Type.Object(
     {
-      count: Type.Integer({ minimum: 0 }),
+      current_page: Type.Integer({ minimum: 1, description: 'The number of this page, 1-based.', examples: [1] }),
       data: Type.Array(item),
-      links: Type.Object({ self: Link, next: Type.Union([Link, Type.Null()]) }, { additionalProperties: false }),
+      first_page_url: Type.String({ format: 'uri', description: 'The first page, with the same filters and per_page.' }),
+      from: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '1-based position of the first item; null on an empty page.' }),
+      next_page_url: Type.Union([PageUrl, Type.Null()], {
+        description: 'The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page.',
+      }),
+      path: Type.String({ format: 'uri', description: 'The URL of this list without a query.' }),
+      per_page: Type.Integer({ minimum: 1, maximum: 250, examples: [15] }),
+      prev_page_url: Type.Union([PageUrl, Type.Null()], { description: 'The previous page by number (`?page=N-1`, no cursor); null on page 1.' }),
+      to: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '1-based position of the last item; null on an empty page.' }),
     },
     { additionalProperties: false },
   );
@@ -36,8 +50,9 @@ export function ListOf<T extends TSchema>(item: T) {
 /** Path parameter `{id}`: any string; ids that cannot exist are answered 404 by the service. */
 export const IdParams = Type.Object({ id: Type.String() });
 
-/** Every query value arrives as a string; lists parse and check them themselves. */
+/** Every query value arrives as a string; lists parse and check them themselves (`readPage` in pagination.ts). */
 export const PageQuery = {
-  limit: Type.Optional(Type.String({ description: 'Items per page, 1–250 (default 50).', examples: ['50'] })),
-  cursor: Type.Optional(Type.String({ description: 'Opaque cursor from `links.next`.' })),
+  page: Type.Optional(Type.String({ description: 'Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.', examples: ['1'] })),
+  per_page: Type.Optional(Type.String({ description: 'Items per page, 1–250 (default 15).', examples: ['15'] })),
+  after: Type.Optional(Type.String({ description: 'Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself.' })),
 };

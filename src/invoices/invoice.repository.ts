@@ -66,7 +66,7 @@ export async function listInvoices(db: Executor, accountId: string, filters: Inv
     // A row-value comparison, so the index seeks straight to the cursor (an OR of two conditions scans from the top).
     query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
   return rows.map(normalise);
 }
 

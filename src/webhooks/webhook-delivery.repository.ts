@@ -32,7 +32,7 @@ export async function listDeliveries(db: Executor, endpointId: string, page: Pag
     const { createdAt, id } = page.after;
     query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
   return rows.map(normalise);
 }
 

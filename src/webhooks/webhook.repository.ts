@@ -54,7 +54,7 @@ export function listWebhooks(db: Executor, accountId: string, page: PageRequest)
     const { createdAt, id } = page.after;
     query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
 }
 
 export function insertEvent(db: Executor, row: EventRow): Promise<unknown> {

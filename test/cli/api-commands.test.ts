@@ -46,6 +46,25 @@ describe('klantportaal customers / invoices (against a server)', () => {
     assert.equal(deleted.stdout, `Deleted customer ${customer.id}.\n`);
   });
 
+  it('happy: list prints one page (--page, --per-page); --all follows next_page_url to the end', async () => {
+    const own = await server.account('Lijstjes B.V.');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await own.createCustomer()).id);
+    const env = { ...api, KLANTPORTAAL_API_KEY: own.apiKey };
+    const second = await runCli(['customers', 'list', '--per-page', '2', '--page', '2', '--json'], env);
+    assert.equal(second.code, 0, second.stderr);
+    const page = JSON.parse(second.stdout) as { current_page: number; from: number; to: number; per_page: number; data: { id: string }[] };
+    assert.deepEqual([page.current_page, page.from, page.to, page.per_page, page.data.length], [2, 3, 4, 2, 2]);
+    const human = await runCli(['customers', 'list', '--per-page', '2'], env);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /Items 1–2; more with --page 2 \(or --all\)/);
+    const all = await runCli(['customers', 'list', '--per-page', '2', '--all', '--json'], env);
+    assert.equal(all.code, 0, all.stderr);
+    assert.deepEqual((JSON.parse(all.stdout) as { data: { id: string }[] }).data.map((c) => c.id).sort(), [...ids].sort());
+    assertOneLine(await runCli(['customers', 'list', '--page', '0'], env), 64, /--page/);
+    assertOneLine(await runCli(['customers', 'list', '--per-page', '251'], env), 64, /--per-page/);
+  });
+
   it('happy: invoices upload → get → list → mark-paid → download (byte-identical)', async () => {
     const customer = await account.createCustomer();
     const pdf = path.join(dir, 'f-1.pdf');
@@ -87,6 +106,6 @@ describe('klantportaal customers / invoices (against a server)', () => {
     assertOneLine(await runCli(['customers', 'create', '--name', 'x'], api), 64, /needs --name and --email/);
     assertOneLine(await runCli(['invoices', 'list'], { KLANTPORTAAL_API_URL: server.url }), 64, /KLANTPORTAAL_API_KEY/);
     assertOneLine(await runCli(['invoices', 'frobnicate'], api), 64, /unknown invoices command/);
-    assertOneLine(await runCli(['invoices', 'list', '--limit', 'lots'], api), 64, /--limit/);
+    assertOneLine(await runCli(['invoices', 'list', '--per-page', 'lots'], api), 64, /--per-page/);
   });
 });

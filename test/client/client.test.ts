@@ -52,15 +52,15 @@ describe('typed client', () => {
     await assert.rejects(client.webhooks.get(webhook.id), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
   });
 
-  it('happy: iterate walks every page by links.next', async () => {
+  it('happy: iterate walks every page by next_page_url', async () => {
     const made = [];
     for (let i = 0; i < 7; i++) made.push((await client.customers.create({ name: `Iter ${i}`, email: `iter${i}@example.com` })).id);
     const seen: string[] = [];
-    for await (const customer of client.customers.iterate({ limit: 3 })) seen.push(customer.id);
+    for await (const customer of client.customers.iterate({ per_page: 3 })) seen.push(customer.id);
     for (const id of made) assert.ok(seen.includes(id));
     assert.equal(new Set(seen).size, seen.length, 'no customer twice');
     let pages = 0;
-    for await (const page of client.customers.pages({ limit: 3 })) pages += page.count > 0 ? 1 : 0;
+    for await (const page of client.customers.pages({ per_page: 3 })) pages += page.data.length > 0 ? 1 : 0;
     assert.ok(pages >= 3);
   });
 
@@ -85,10 +85,10 @@ describe('typed client', () => {
     assert.deepEqual(await fs.readFile(target), bytes);
     assert.equal(saved.filename, 'C-1.pdf');
     const listed = [];
-    for await (const invoice of client.invoices.iterate({ customerId: customer.id, limit: 2 })) listed.push(invoice.invoiceNumber);
+    for await (const invoice of client.invoices.iterate({ customerId: customer.id, per_page: 2 })) listed.push(invoice.invoiceNumber);
     assert.deepEqual(listed.sort(), ['C-1', 'C-2', 'C-3']);
     await client.invoices.delete(fromStream.id);
-    assert.equal((await client.invoices.list({ customerId: customer.id })).count, 2);
+    assert.equal((await client.invoices.list({ customerId: customer.id })).data.length, 2);
   });
 
   it('error: a 422 is a KlantportaalApiError carrying every failing field of the problem+json', async () => {

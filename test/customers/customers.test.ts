@@ -21,9 +21,15 @@ interface Customer {
 }
 
 interface CustomerPage {
-  count: number;
+  current_page: number;
   data: Customer[];
-  links: { self: Link; next: Link | null };
+  first_page_url: string;
+  from: number | null;
+  next_page_url: string | null;
+  path: string;
+  per_page: number;
+  prev_page_url: string | null;
+  to: number | null;
 }
 
 const ATOM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -60,13 +66,13 @@ function follow(account: TestAccount, link: Link): Promise<Response> {
   return fetch(link.href, { headers: { authorization: `Bearer ${account.apiKey}` } });
 }
 
-/** Every customer the account can see, by following links.next from a first page. */
+/** Every customer the account can see, by following next_page_url from a first page. */
 async function listAll(account: TestAccount, query = ''): Promise<Customer[]> {
   const all: Customer[] = [];
   let page = await readPage(await account.request(`/v1/customers${query}`));
   all.push(...page.data);
-  while (page.links.next) {
-    page = await readPage(await follow(account, page.links.next));
+  while (page.next_page_url) {
+    page = await readPage(await follow(account, { href: page.next_page_url, type: 'application/json' }));
     all.push(...page.data);
   }
   return all;
@@ -310,8 +316,7 @@ describe("another account's customer", () => {
     }
     assert.deepEqual(await readCustomer(await owner.request(path)), customer, 'nothing changed');
     const intruderList = await readPage(await intruder.request('/v1/customers?reference=SECRET-1'));
-    assert.equal(intruderList.count, 0);
-    assert.deepEqual(intruderList.data, []);
+        assert.deepEqual(intruderList.data, []);
 
     // Now make the id really missing and ask again: the answers must not tell the two apart.
     const deleted = await owner.request(path, { method: 'DELETE' });
@@ -326,30 +331,28 @@ describe("another account's customer", () => {
     const intruder = await server.account('Indringer');
     const customer = (await owner.createCustomer({ email: 'shared@example.com' })) as unknown as Customer;
     const page = await readPage(await intruder.request('/v1/customers?email=shared%40example.com'));
-    assert.equal(page.count, 0);
+    assert.deepEqual(page.data, []);
     assert.ok(!JSON.stringify(page).includes(customer.id));
   });
 });
 
 describe('GET /v1/customers (list)', () => {
-  it('pages newest first with limit=2 over 5 customers, following links.next until null', async () => {
+  it('pages newest first with per_page=2 over 5 customers, following next_page_url until null', async () => {
     const account = await server.account();
     const created = await createSpaced(account, 5);
 
     const pages: CustomerPage[] = [];
-    let page = await readPage(await account.request('/v1/customers?limit=2'));
+    let page = await readPage(await account.request('/v1/customers?per_page=2'));
     pages.push(page);
-    assert.equal(page.links.self.href, `${server.url}/v1/customers?limit=2`);
-    while (page.links.next) {
-      assert.equal(page.links.next.type, 'application/json');
-      assert.ok(page.links.next.href.startsWith(`${server.url}/v1/customers?`), page.links.next.href);
-      page = await readPage(await follow(account, page.links.next));
+    assert.equal(page.first_page_url, `${server.url}/v1/customers?page=1&per_page=2`);
+    while (page.next_page_url) {
+      assert.ok(page.next_page_url.startsWith(`${server.url}/v1/customers?page=${page.current_page + 1}&per_page=2&after=`), page.next_page_url);
+      page = await readPage(await follow(account, { href: page.next_page_url, type: 'application/json' }));
       pages.push(page);
-      assert.ok(pages.length <= 5, 'links.next must end');
+      assert.ok(pages.length <= 5, 'next_page_url must end');
     }
 
-    assert.deepEqual(pages.map((p) => p.count), [2, 2, 1]);
-    for (const p of pages) assert.equal(p.count, p.data.length);
+    assert.deepEqual(pages.map((p) => [p.current_page, p.from, p.to, p.data.length]), [[1, 1, 2, 2], [2, 3, 4, 2], [3, 5, 5, 1]]);
     const ids = pages.flatMap((p) => p.data.map((c) => c.id));
     assert.equal(new Set(ids).size, ids.length, 'no duplicates');
     assert.deepEqual(ids, created.map((c) => c.id).reverse(), 'newest first');
@@ -359,23 +362,29 @@ describe('GET /v1/customers (list)', () => {
   it('stays stable when a customer is added between pages', async () => {
     const account = await server.account();
     const created = await createSpaced(account, 4);
-    const first = await readPage(await account.request('/v1/customers?limit=2'));
+    const first = await readPage(await account.request('/v1/customers?per_page=2'));
     const late = (await account.createCustomer()) as unknown as Customer;
-    assert.ok(first.links.next);
-    const second = await readPage(await follow(account, first.links.next));
+    assert.ok(first.next_page_url);
+    const second = await readPage(await follow(account, { href: first.next_page_url, type: 'application/json' }));
     const ids = [...first.data, ...second.data].map((c) => c.id);
     assert.deepEqual(ids, created.map((c) => c.id).reverse());
     assert.ok(!ids.includes(late.id));
-    assert.equal(second.links.next, null);
+    assert.equal(second.next_page_url, null);
   });
 
-  it('defaults to 50 per page with an empty result shaped like any page', async () => {
+  it('defaults to 15 per page with an empty result shaped like any page', async () => {
     const account = await server.account();
     const page = await readPage(await account.request('/v1/customers'));
     assert.deepEqual(page, {
-      count: 0,
+      current_page: 1,
       data: [],
-      links: { self: { href: `${server.url}/v1/customers?limit=50`, type: 'application/json' }, next: null },
+      first_page_url: `${server.url}/v1/customers?page=1`,
+      from: null,
+      next_page_url: null,
+      path: `${server.url}/v1/customers`,
+      per_page: 15,
+      prev_page_url: null,
+      to: null,
     });
   });
 
@@ -390,39 +399,39 @@ describe('GET /v1/customers (list)', () => {
     assert.deepEqual(byReference.data.map((c) => c.id), [created[3]?.id]);
 
     const none = await readPage(await account.request('/v1/customers?reference=REF-404'));
-    assert.equal(none.count, 0);
+    assert.deepEqual(none.data, []);
 
-    const byEmail = await listAll(account, '?email=boekhouding%40example.com&limit=2');
+    const byEmail = await listAll(account, '?email=boekhouding%40example.com&per_page=2');
     assert.deepEqual(byEmail.map((c) => c.id), created.slice(0, 3).map((c) => c.id).reverse());
     for (const c of byEmail) assert.equal(c.email, 'boekhouding@example.com');
   });
 
-  for (const limit of ['0', '251', 'abc', '-1', '2.5', '']) {
-    it(`limit=${limit} is 422 on limit`, async () => {
+  for (const perPage of ['0', '251', 'abc', '-1', '2.5', '']) {
+    it(`per_page=${perPage} is 422 on per_page`, async () => {
       const account = await server.account();
-      const problem = await expectProblem(await account.request(`/v1/customers?limit=${limit}`), 422, ['limit']);
-      assert.match(fieldMessage(problem, 'limit'), /250/);
+      const problem = await expectProblem(await account.request(`/v1/customers?per_page=${perPage}`), 422, ['per_page']);
+      assert.match(fieldMessage(problem, 'per_page'), /250/);
     });
   }
 
-  it('limit=250 and limit=1 are accepted', async () => {
+  it('per_page=250 and per_page=1 are accepted', async () => {
     const account = await server.account();
     await account.createCustomer();
     await account.createCustomer();
-    assert.equal((await readPage(await account.request('/v1/customers?limit=250'))).count, 2);
-    const one = await readPage(await account.request('/v1/customers?limit=1'));
-    assert.equal(one.count, 1);
-    assert.ok(one.links.next);
+    assert.equal((await readPage(await account.request('/v1/customers?per_page=250'))).data.length, 2);
+    const one = await readPage(await account.request('/v1/customers?per_page=1'));
+    assert.equal(one.data.length, 1);
+    assert.ok(one.next_page_url);
   });
 
-  it('a tampered or made-up cursor is 422 on cursor, never a 500', async () => {
+  it('a tampered or made-up cursor is 422 on after, never a 500', async () => {
     const account = await server.account();
     await createSpaced(account, 3);
-    const first = await readPage(await account.request('/v1/customers?limit=1'));
-    assert.ok(first.links.next);
-    const real = new URL(first.links.next.href).searchParams.get('cursor') ?? '';
+    const first = await readPage(await account.request('/v1/customers?per_page=1'));
+    assert.ok(first.next_page_url);
+    const real = new URL(first.next_page_url).searchParams.get('after') ?? '';
     assert.ok(real.length > 10);
-    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url') + real.slice(-11);
 
     const tampered = [
       real.slice(0, -4), // truncated
@@ -434,18 +443,19 @@ describe('GET /v1/customers (list)', () => {
       b64(["2024-01-01T00:00:00.000Z' OR 1=1 --", 'cst_aaaaaaaaaaaaaaaaaaaa']),
       b64(['2024-01-01T00:00:00.000Z', "cst_' OR '1'='1"]),
       b64(['yesterday', 'cst_aaaaaaaaaaaaaaaaaaaa']),
+      b64(['2024-01-01T00:00:00.000Z', 'cst_aaaaaaaaaaaaaa']), // well formed, but not what this API issued
       'A'.repeat(5000),
       '%00',
       '',
     ];
     for (const cursor of tampered) {
-      await expectProblem(await account.request(`/v1/customers?limit=1&cursor=${encodeURIComponent(cursor)}`), 422, ['cursor']);
+      await expectProblem(await account.request(`/v1/customers?page=2&per_page=1&after=${encodeURIComponent(cursor)}`), 422, ['after']);
     }
   });
 
-  it('reports a bad limit and a bad cursor together', async () => {
+  it('reports a bad per_page, a bad page and a bad cursor together', async () => {
     const account = await server.account();
-    await expectProblem(await account.request('/v1/customers?limit=0&cursor=nope'), 422, ['limit', 'cursor']);
+    await expectProblem(await account.request('/v1/customers?per_page=0&page=x&after=nope'), 422, ['per_page', 'page', 'after']);
   });
 
   it('refuses unknown query parameters', async () => {

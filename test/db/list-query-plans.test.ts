@@ -36,7 +36,7 @@ describe('list queries seek to the cursor in an index', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  const page: PageRequest = { limit: 50, after: { createdAt: '2024-05-01T10:00:00.000Z', id: 'inv_abc12345def678' } };
+  const page: PageRequest = { number: 2, limit: 50, offset: 0, after: { createdAt: '2024-05-01T10:00:00.000Z', id: 'inv_abc12345def678' } };
 
   async function planOf(run: () => Promise<unknown>): Promise<string> {
     await run();

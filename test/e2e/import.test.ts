@@ -38,12 +38,12 @@ async function writeExport(dir: string): Promise<string> {
 async function countAll(client: KlantportaalClient): Promise<{ invoices: string[]; notified: number; customers: number }> {
   const invoices: string[] = [];
   let notified = 0;
-  for await (const invoice of client.invoices.iterate({ limit: 250 })) {
+  for await (const invoice of client.invoices.iterate({ per_page: 250 })) {
     invoices.push(invoice.invoiceNumber);
     if (invoice.notification) notified += 1;
   }
   let customers = 0;
-  for await (const _ of client.customers.iterate({ limit: 250 })) customers += 1;
+  for await (const _ of client.customers.iterate({ per_page: 250 })) customers += 1;
   return { invoices, notified, customers };
 }
 

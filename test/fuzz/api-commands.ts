@@ -215,7 +215,7 @@ export class ListCustomers extends Command {
   async step(m: Model, r: Real) {
     const model = m.accounts[this.a] as AccountModel;
     const params = new URLSearchParams();
-    if (this.limit !== null) params.set('limit', String(this.limit));
+    if (this.limit !== null) params.set('per_page', String(this.limit));
     let keep = (_: ModelCustomer) => true;
     const all = [...model.customers.values()];
     if (this.filter !== 'none') {
@@ -225,11 +225,11 @@ export class ListCustomers extends Command {
       params.set(this.filter, value);
       keep = (c) => c[this.filter as 'reference' | 'email'] === value;
     }
-    const actual = await walkList(r, r.clients[this.a]!, `/v1/customers?${params.toString()}`, this.limit ?? 50);
+    const actual = await walkList(r, r.clients[this.a]!, `/v1/customers?${params.toString()}`, this.limit ?? 15);
     compareList(r, this.a, actual, newestFirst(model, all.filter(keep)), customerView, this.toString());
   }
   toString() {
-    return `ListCustomers(${this.a}, ${this.filter} #${this.target}, limit ${String(this.limit)})`;
+    return `ListCustomers(${this.a}, ${this.filter} #${this.target}, per_page ${String(this.limit)})`;
   }
 }
 
@@ -254,7 +254,7 @@ export class ListInvoices extends Command {
     const model = m.accounts[this.a] as AccountModel;
     const f = this.filter;
     const params = new URLSearchParams();
-    if (f.limit !== undefined) params.set('limit', String(f.limit));
+    if (f.limit !== undefined) params.set('per_page', String(f.limit));
     const all = [...model.invoices.values()];
     let customerId: string | undefined;
     if (f.customer !== undefined) {
@@ -279,7 +279,7 @@ export class ListInvoices extends Command {
         (to === undefined || i.issuedAt <= to) &&
         (number === undefined || i.invoiceNumber === number),
     );
-    const actual = await walkList(r, r.clients[this.a]!, `/v1/customer-invoices?${params.toString()}`, f.limit ?? 50);
+    const actual = await walkList(r, r.clients[this.a]!, `/v1/customer-invoices?${params.toString()}`, f.limit ?? 15);
     compareList(r, this.a, actual, newestFirst(model, expected), invoiceView, `${this.toString()} ?${params.toString()}`);
   }
   toString() {
@@ -337,7 +337,7 @@ export class CrossAccountProbe extends Command {
       const body = form({ customerId: id, invoiceNumber: 'X-1', issuedAt: '2024-01-31', amount: '1.00' }, new Uint8Array(Buffer.from('%PDF-1.7\n')));
       await expectProblemFields(r, await client.request('/v1/customer-invoices', { method: 'POST', body }), 422, ['customerId'], this.toString());
     } else if (this.probe === 'list-their-customer' && this.kind === 'customer') {
-      const actual = await walkList(r, client, `/v1/customer-invoices?customerId=${id}`, 50);
+      const actual = await walkList(r, client, `/v1/customer-invoices?customerId=${id}`, 15);
       compareList(r, this.a, actual, [], invoiceView, this.toString());
     } else if (this.probe === 'patch') {
       await expectProblemFields(r, await client.json('PATCH', url, this.kind === 'customer' ? { name: 'Overgenomen' } : { paidAt: null }), 404, [], this.toString());

@@ -136,14 +136,19 @@ export function invoiceView(i: Record<string, unknown>): ModelInvoice {
 }
 
 interface Page {
-  count: number;
+  current_page: number;
   data: Record<string, unknown>[];
-  links: { self: { href: string }; next: { href: string } | null };
+  from: number | null;
+  next_page_url: string | null;
+  per_page: number;
+  prev_page_url: string | null;
+  to: number | null;
 }
 
 /**
- * Every page of a list, following links.next. Each page holds at most `limit` items, says so in `count`, and
- * has a next link exactly when it is full and more follow (a full last page may still link to an empty one).
+ * Every page of a list, following next_page_url. Each page holds at most `limit` items, numbers them with
+ * `from`/`to` after the pages before it, and has a next link exactly when it is full and more follow (a full last
+ * page may still link to an empty one).
  */
 export async function walkList(real: Real, client: TestAccount, first: string, limit: number): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
@@ -152,11 +157,15 @@ export async function walkList(real: Real, client: TestAccount, first: string, l
     assert.ok(pages <= 200, `more than 200 pages walking ${first}`);
     const page = (await expectStatus(real, await client.request(next), 200, `GET ${next}`)) as unknown as Page;
     real.stats.pages += 1;
-    assert.equal(page.count, page.data.length, `count of ${next}`);
-    assert.ok(page.count <= limit, `${page.count} items on a page of ${limit}: ${next}`);
-    if (page.links.next) assert.equal(page.count, limit, `a page with a next link is full: ${next}`);
+    const count = page.data.length;
+    assert.equal(page.current_page, pages + 1, `current_page of ${next}`);
+    assert.equal(page.per_page, limit, `per_page of ${next}`);
+    assert.deepEqual([page.from, page.to], count === 0 ? [null, null] : [items.length + 1, items.length + count], `from/to of ${next}`);
+    assert.ok(count <= limit, `${count} items on a page of ${limit}: ${next}`);
+    if (page.next_page_url) assert.equal(count, limit, `a page with a next link is full: ${next}`);
+    assert.equal(page.prev_page_url === null, pages === 0, `prev_page_url of ${next}`);
     items.push(...page.data);
-    next = page.links.next ? page.links.next.href.replace(/^https?:\/\/[^/]+/, '') : null;
+    next = page.next_page_url ? page.next_page_url.replace(/^https?:\/\/[^/]+/, '') : null;
   }
   return items;
 }
@@ -176,9 +185,9 @@ export function compareList<T>(real: Real, accountIndex: number, actual: Record<
 export async function auditAll(model: Model, real: Real, limit: number): Promise<void> {
   for (const [index, account] of model.accounts.entries()) {
     const client = real.clients[index] as TestAccount;
-    const customers = await walkList(real, client, `/v1/customers?limit=${limit}`, limit);
+    const customers = await walkList(real, client, `/v1/customers?per_page=${limit}`, limit);
     compareList(real, index, customers, newestFirst(account, account.customers.values()), customerView, `audit: customers of account ${index}`);
-    const invoices = await walkList(real, client, `/v1/customer-invoices?limit=${limit}`, limit);
+    const invoices = await walkList(real, client, `/v1/customer-invoices?per_page=${limit}`, limit);
     compareList(real, index, invoices, newestFirst(account, account.invoices.values()), invoiceView, `audit: invoices of account ${index}`);
   }
 }

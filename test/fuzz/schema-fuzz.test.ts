@@ -101,12 +101,12 @@ describe('schema-driven fuzzing (F1)', () => {
       }),
     );
     // Positive data: a path id of the route's own kind that the caller owns, the caller's customer wherever a
-    // customerId goes, no cursor (none is known), a PDF, now and then an Idempotency-Key.
+    // customerId goes, no `after` cursor (none is known), a PDF, now and then an Idempotency-Key.
     const positive: fc.Arbitrary<Request> = fc.tuple(fc.constantFrom(...operations), fc.constantFrom<'a' | 'b'>('a', 'b')).chain(([op, who]) => {
       const mine = own[who];
       const ownId = fc.constant(op.path.startsWith('/v1/customers/') ? mine.customer : op.path.startsWith('/v1/customer-invoices/') ? mine.invoice : mine.webhook);
       const known = { customerId: fc.constant(mine.customer), url: fc.constantFrom('https://hooks.example.com/klantportaal', 'http://boekhouding.example.nl:8080/events?bron=klantportaal') };
-      const { cursor: _cursor, ...queryProperties } = op.query.properties ?? {};
+      const { after: _after, ...queryProperties } = op.query.properties ?? {};
       return fc.record({
         op: fc.constant(op),
         positive: fc.constant(true),
@@ -122,7 +122,7 @@ describe('schema-driven fuzzing (F1)', () => {
     const throwaway = async (who: 'a' | 'b', path: string): Promise<string> => {
       if (path.startsWith('/v1/webhooks/')) {
         // An account holds at most 100 records: delete one a positive create made (the newest come first), so later creates still fit.
-        const listed = (await (await client(who).request('/v1/webhooks')).json()) as { data: { id: string }[] };
+        const listed = (await (await client(who).request('/v1/webhooks?per_page=250')).json()) as { data: { id: string }[] };
         const made = listed.data.find((webhook) => !ids.includes(webhook.id) && webhook.id !== own[who].webhook);
         return made?.id ?? createWebhook(client(who), 'https://hooks.example.com/weg');
       }

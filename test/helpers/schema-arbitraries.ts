@@ -113,7 +113,7 @@ export function objectFor(schema: Schema): fc.Arbitrary<Record<string, unknown>>
 
 /**
  * Positive data (Schemathesis' positive phase): only values the schema allows. A free-form string with an example
- * and no length, pattern or format (a `limit` query, a `paidAt` text) takes the example, since its rule lives in
+ * and no length, pattern or format (a `per_page` query, a `paidAt` text) takes the example, since its rule lives in
  * the description; `known` supplies values that must name something that exists (an id the caller owns).
  */
 export function positiveValueFor(schema: Schema): fc.Arbitrary<unknown> {

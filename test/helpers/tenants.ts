@@ -113,7 +113,7 @@ export async function snapshot(t: Tenant): Promise<Record<string, string>> {
     assert.equal(res.status, 200, `${t.name} reads ${path}`);
     out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
   };
-  for (const list of ['/v1/customers?limit=250', '/v1/customer-invoices?limit=250', '/v1/webhooks?limit=250']) await read(list);
+  for (const list of ['/v1/customers?per_page=250', '/v1/customer-invoices?per_page=250', '/v1/webhooks?per_page=250']) await read(list);
   for (const id of Object.values(t.customers)) await read(`/v1/customers/${id}`);
   for (const id of Object.values(t.invoices)) {
     await read(`/v1/customer-invoices/${id}`);

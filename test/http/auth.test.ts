@@ -138,7 +138,7 @@ after(async () => {
 describe('authentication on every /v1 route', () => {
   it('refuses every bad credential on every route with one identical 401, and changes nothing', async () => {
     const credentials = await badCredentials();
-    const customersBefore = await owner.request('/v1/customers?limit=250').then((r) => r.text());
+    const customersBefore = await owner.request('/v1/customers?per_page=250').then((r) => r.text());
     const invoicesBefore = await invoiceCount(server);
 
     let reference: Buffer | undefined;
@@ -156,7 +156,7 @@ describe('authentication on every /v1 route', () => {
     }
     assert.equal(answered, routes().length * credentials.length);
 
-    assert.equal(await owner.request('/v1/customers?limit=250').then((r) => r.text()), customersBefore, 'no customer created, changed or deleted');
+    assert.equal(await owner.request('/v1/customers?per_page=250').then((r) => r.text()), customersBefore, 'no customer created, changed or deleted');
     assert.equal(await invoiceCount(server), invoicesBefore, 'no invoice created');
   });
 
@@ -205,9 +205,9 @@ describe('authentication on every /v1 route', () => {
   it('a key sees only its own account', async () => {
     const other = await server.account('Andere Zaak');
     const res = await other.request('/v1/customers');
-    const page = (await res.json()) as { count: number; data: unknown[] };
+    const page = (await res.json()) as { data: unknown[] };
     assert.equal(res.status, 200);
-    assert.equal(page.count, 0);
+    assert.equal(page.data.length, 0);
     await expectProblem(await other.request(`/v1/customers/${customerId}`), 404);
     await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}`), 404);
     await expectProblem(await other.request(`/v1/customer-invoices/${invoiceId}/pdf`), 404);

@@ -17,7 +17,7 @@ interface Invoice {
 }
 interface Page {
   data: Invoice[];
-  links: { next: { href: string } | null };
+  next_page_url: string | null;
 }
 
 const path = (href: string) => href.replace(/^https?:\/\/[^/]+/, '');
@@ -30,7 +30,7 @@ async function listAll(account: TestAccount, first: string, between?: () => Prom
     assert.equal(res.status, 200, await res.clone().text());
     const page = (await res.json()) as Page;
     items.push(...page.data);
-    next = page.links.next ? path(page.links.next.href) : null;
+    next = page.next_page_url ? path(page.next_page_url) : null;
     if (next && between) await between();
   }
   return items;
@@ -69,7 +69,7 @@ describe('invoice lists (property-based)', () => {
           for (let i = 0; i < existing; i++) before.push((await create(account, validInvoice(customers[i % 3] ?? '', { invoiceNumber: `E-${i}` }))).id);
           const inserted = new Set<string>();
           let pageNo = 0;
-          const seen = await listAll(account, `/v1/customer-invoices?limit=${limit}`, async () => {
+          const seen = await listAll(account, `/v1/customer-invoices?per_page=${limit}`, async () => {
             const count = insertsPerPage[pageNo++ % insertsPerPage.length] ?? 0;
             for (let i = 0; i < count; i++) inserted.add((await create(account, validInvoice(customers[0] ?? '', { invoiceNumber: `N-${pageNo}-${i}` }))).id);
           });
@@ -112,11 +112,11 @@ describe('invoice lists (property-based)', () => {
             created.push(await create(account, fields));
           }
           // The unfiltered list is the reference order (newest first); filters must keep exactly the matching ones.
-          const everything = await listAll(account, '/v1/customer-invoices?limit=250');
+          const everything = await listAll(account, '/v1/customer-invoices?per_page=250');
           assert.deepEqual(new Set(everything.map((i) => i.id)), new Set(created.map((i) => i.id)));
           for (const q of queries) {
             if (q.issuedFrom && q.issuedTo && q.issuedFrom > q.issuedTo) [q.issuedFrom, q.issuedTo] = [q.issuedTo, q.issuedFrom];
-            const params = new URLSearchParams({ limit: String(q.limit) });
+            const params = new URLSearchParams({ per_page: String(q.limit) });
             // Customer 3 belongs to no invoice of this account.
             const customerId = q.customer === undefined ? undefined : (customers[q.customer] ?? 'cst_aaaaaaaaaaaaaa');
             if (customerId) params.set('customerId', customerId);

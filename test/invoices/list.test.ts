@@ -11,9 +11,15 @@ interface Invoice {
   paidAt: string | null;
 }
 interface Page {
-  count: number;
+  current_page: number;
   data: Invoice[];
-  links: { self: { href: string }; next: { href: string } | null };
+  first_page_url: string;
+  from: number | null;
+  next_page_url: string | null;
+  path: string;
+  per_page: number;
+  prev_page_url: string | null;
+  to: number | null;
 }
 
 async function page(account: TestAccount, pathOrUrl: string): Promise<Page> {
@@ -22,15 +28,15 @@ async function page(account: TestAccount, pathOrUrl: string): Promise<Page> {
   return (await res.json()) as Page;
 }
 
-/** Every invoice of a listing, following links.next to the end. */
+/** Every invoice of a listing, following next_page_url to the end. */
 async function all(account: TestAccount, path: string): Promise<Invoice[]> {
   const items: Invoice[] = [];
   let next: string | null = path;
   while (next) {
     const current: Page = await page(account, next);
-    assert.equal(current.count, current.data.length);
+    assert.equal(current.data.length, current.from === null ? 0 : (current.to ?? 0) - current.from + 1);
     items.push(...current.data);
-    next = current.links.next?.href ?? null;
+    next = current.next_page_url;
   }
   return items;
 }
@@ -69,26 +75,36 @@ describe('GET /v1/customer-invoices', () => {
 
   const numbers = (items: Invoice[]) => items.map((i) => i.invoiceNumber);
 
-  it('lists newest first, 50 per page by default, with links.self and links.next = null on the last page', async () => {
+  it('lists newest first, 15 per page by default, in the MijnKlantportaal envelope with next_page_url = null on the last page', async () => {
     const first = await page(shop, '/v1/customer-invoices');
     assert.deepEqual(numbers(first.data), ['A-3', 'B-2', 'A-2', 'B-1', 'A-1']);
-    assert.equal(first.count, 5);
-    assert.equal(first.links.next, null);
-    assert.equal(first.links.self.href, `${server.url}/v1/customer-invoices?limit=50`);
+    assert.deepEqual({ ...first, data: [] }, {
+      current_page: 1,
+      data: [],
+      first_page_url: `${server.url}/v1/customer-invoices?page=1`,
+      from: 1,
+      next_page_url: null,
+      path: `${server.url}/v1/customer-invoices`,
+      per_page: 15,
+      prev_page_url: null,
+      to: 5,
+    });
     assert.deepEqual(first.data[0], created[4], 'list items are the same resource as GET and create return');
   });
 
-  it('pages with limit and the cursor in links.next, without repeats or gaps', async () => {
-    const first = await page(shop, '/v1/customer-invoices?limit=2');
+  it('pages with per_page and next_page_url, without repeats or gaps; ?page=N alone gives the same pages', async () => {
+    const first = await page(shop, '/v1/customer-invoices?per_page=2');
     assert.deepEqual(numbers(first.data), ['A-3', 'B-2']);
-    assert.ok(first.links.next);
-    assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?limit=2')), ['A-3', 'B-2', 'A-2', 'B-1', 'A-1']);
+    assert.ok(first.next_page_url);
+    assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?per_page=2')), ['A-3', 'B-2', 'A-2', 'B-1', 'A-1']);
+    assert.deepEqual(numbers((await page(shop, '/v1/customer-invoices?page=2&per_page=2')).data), ['A-2', 'B-1']);
+    assert.deepEqual(numbers((await page(shop, '/v1/customer-invoices?page=3&per_page=2')).data), ['A-1']);
   });
 
   it('filters on customerId, paid, issued dates and invoice number, and keeps the filter while paging', async () => {
-    assert.deepEqual(numbers(await all(shop, `/v1/customer-invoices?customerId=${anna}&limit=1`)), ['A-3', 'A-2', 'A-1']);
+    assert.deepEqual(numbers(await all(shop, `/v1/customer-invoices?customerId=${anna}&per_page=1`)), ['A-3', 'A-2', 'A-1']);
     assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?paid=true')), ['B-2', 'A-1']);
-    assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?paid=false&limit=2')), ['A-3', 'A-2', 'B-1']);
+    assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?paid=false&per_page=2')), ['A-3', 'A-2', 'B-1']);
     assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?issuedFrom=2024-02-29&issuedTo=2024-03-31')), ['B-2', 'A-2', 'B-1']);
     assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?issuedFrom=2024-03-02')), ['A-3', 'B-2']);
     assert.deepEqual(numbers(await all(shop, '/v1/customer-invoices?invoiceNumber=B-1')), ['B-1']);
@@ -102,19 +118,20 @@ describe('GET /v1/customer-invoices', () => {
     assert.deepEqual(await all(shop, '/v1/customer-invoices?customerId=cst_unknown'), []);
   });
 
-  it('rejects out-of-range limits, bad filters and tampered cursors with one 422 naming every field', async () => {
-    for (const limit of ['0', '251', '-1', '1.5', 'ten', '']) {
-      await expectProblem(await shop.request(`/v1/customer-invoices?limit=${limit}`), 422, ['limit']);
+  it('rejects out-of-range per_page and page, bad filters and tampered cursors with one 422 naming every field', async () => {
+    for (const perPage of ['0', '251', '-1', '1.5', 'ten', '']) {
+      await expectProblem(await shop.request(`/v1/customer-invoices?per_page=${perPage}`), 422, ['per_page']);
     }
-    assert.equal((await page(shop, '/v1/customer-invoices?limit=250')).count, 5);
-    await expectProblem(await shop.request('/v1/customer-invoices?paid=yes&issuedFrom=2024-02-30&limit=0'), 422, ['paid', 'issuedFrom', 'limit']);
+    assert.equal((await page(shop, '/v1/customer-invoices?per_page=250')).data.length, 5);
+    await expectProblem(await shop.request('/v1/customer-invoices?paid=yes&issuedFrom=2024-02-30&per_page=0&page=0'), 422, ['paid', 'issuedFrom', 'per_page', 'page']);
     await expectProblem(await shop.request('/v1/customer-invoices?issuedFrom=2024-05-01&issuedTo=2024-04-01'), 422, ['issuedTo']);
     await expectProblem(await shop.request('/v1/customer-invoices?unknown=1'), 422, ['unknown']);
-    const next = (await page(shop, '/v1/customer-invoices?limit=1')).links.next?.href ?? '';
-    const cursor = new URL(next).searchParams.get('cursor') ?? '';
-    const forged = Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z", 1; --', 'inv_x'])).toString('base64url');
+    const next = (await page(shop, '/v1/customer-invoices?per_page=1')).next_page_url ?? '';
+    const cursor = new URL(next).searchParams.get('after') ?? '';
+    const forged = Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z", 1; --', 'inv_x'])).toString('base64url') + 'AAAAAAAAAAA';
     for (const bad of [cursor.slice(0, -2), `${cursor}A`, forged, 'not a cursor', '%00', 'W10']) {
-      await expectProblem(await shop.request(`/v1/customer-invoices?cursor=${encodeURIComponent(bad)}`), 422, ['cursor']);
+      await expectProblem(await shop.request(`/v1/customer-invoices?page=2&per_page=1&after=${encodeURIComponent(bad)}`), 422, ['after']);
     }
+    await expectProblem(await shop.request(`/v1/customer-invoices?cursor=${cursor}&limit=1`), 422, ['cursor', 'limit']);
   });
 });

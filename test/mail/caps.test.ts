@@ -27,7 +27,7 @@ async function notified(shop: TestAccount, customerId: string): Promise<string> 
 
 /** The notifications of these invoices, in their order, from one list request (polling must not load the server). */
 async function notificationsOf(shop: TestAccount, ids: string[]): Promise<Notification[]> {
-  const res = await shop.request('/v1/customer-invoices?limit=250');
+  const res = await shop.request('/v1/customer-invoices?per_page=250');
   assert.equal(res.status, 200);
   const { data } = (await res.json()) as { data: { id: string; notification: Notification | null }[] };
   return ids.map((id) => {

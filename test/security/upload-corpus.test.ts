@@ -154,8 +154,8 @@ describe('S5 hostile upload corpus', () => {
       if (res.status === 201) accepted.add(createHash('sha256').update(bytes).digest('hex'));
     }
     // The named ones that were stored come back byte for byte, under our id, never under their name.
-    const list = (await (await shop.request('/v1/customer-invoices?limit=250')).json()) as { count: number };
-    assert.equal(list.count, accepted.size);
+    const list = (await (await shop.request('/v1/customer-invoices?per_page=250')).json()) as { data: unknown[] };
+    assert.equal(list.data.length, accepted.size);
 
     const files = await tree(dataDir);
     const stray = files.filter((f) => !/^(klantportaal\.sqlite(-wal|-shm|-journal)?|pdfs\/|pdfs\/[0-9a-f]{64}\.pdf)$/.test(f));

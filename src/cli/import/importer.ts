@@ -47,7 +47,7 @@ export function createImporter(client: KlantportaalClient, options: ImportOption
   const customers = new Map<string, Promise<string>>();
 
   async function findOrCreateCustomer(row: ImportRow): Promise<string> {
-    const found = await client.customers.list({ reference: row.customerReference, limit: 1 });
+    const found = await client.customers.list({ reference: row.customerReference, per_page: 1 });
     if (found.data[0]) return found.data[0].id;
     if (!row.customerName || !row.customerEmail) throw new Error(`customer "${row.customerReference}" does not exist and the row has no name and email to create it`);
     const key = `import-customer:${sha256(JSON.stringify([row.customerReference, row.customerName, row.customerEmail]))}`;
@@ -57,7 +57,7 @@ export function createImporter(client: KlantportaalClient, options: ImportOption
     } catch (error) {
       // Someone else created it in between: use theirs.
       if (error instanceof KlantportaalApiError && error.status === 409) {
-        const again = await client.customers.list({ reference: row.customerReference, limit: 1 });
+        const again = await client.customers.list({ reference: row.customerReference, per_page: 1 });
         if (again.data[0]) return again.data[0].id;
       }
       throw new Error(`customer "${row.customerReference}": ${reasonOf(error)}`);
@@ -76,7 +76,7 @@ export function createImporter(client: KlantportaalClient, options: ImportOption
 
   /** A taken number is "already imported" when that invoice is this row: same customer, date, amount, paid date and PDF. */
   async function matchesExisting(row: ImportRow, customer: string, pdfSha256: string): Promise<boolean> {
-    const page = await client.invoices.list({ invoiceNumber: row.invoiceNumber, limit: 1 });
+    const page = await client.invoices.list({ invoiceNumber: row.invoiceNumber, per_page: 1 });
     const existing = page.data[0];
     if (!existing) return false;
     const paidDate = existing.paidAt?.slice(0, 10) ?? null;
