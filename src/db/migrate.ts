@@ -8,6 +8,7 @@ import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
+import { downloadLinks } from './migrations/0016-download-links.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
   '0009-mail-caps': mailCaps,
+  '0016-download-links': downloadLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

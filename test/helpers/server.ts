@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { runMailWorker } from '../../src/mail/index.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { startWebhookWorker } from '../../src/webhooks/webhook-worker.js';
@@ -70,9 +71,10 @@ const silentLog = { info: () => undefined, warn: () => undefined, error: () => u
 /**
  * The real app on a real socket over a real SQLite file in a temp dir: what tests talk to.
  * `env` overrides configuration the way the environment would. With `worker: true` the email and webhook
- * workers run beside it, as under `serve`.
+ * workers run beside it, as under `serve`. `clock` replaces the system clock where the app takes it from its
+ * context (download links expire by it; see helpers/clock.ts).
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean; clock?: Clock } = {}): Promise<TestServer> {
   // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await tempDir());
@@ -80,7 +82,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const database = env.DATABASE_URL === undefined ? await createTestDatabase() : null;
   // No rate limit unless a test asks for one: several tests drive one key far past 600 requests a minute.
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...database?.env, ...env });
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, options.clock ? { clock: options.clock } : {});
   const contract = contractChecker();
   // Registered at the root before any route, so it hears of every route (the BOLA matrix checks it knows them all).
   const routes: { method: string; url: string }[] = [];
