@@ -82,7 +82,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the invoice PDF */
+        /**
+         * Get the invoice PDF as a cloud-file link
+         * @description Answers the published cloud-file response: `link` downloads the PDF without an API key until `expiresAt` (5 minutes). Extension: with `Accept: application/pdf` the PDF itself is streamed instead, with the same headers as the link’s download.
+         */
         get: operations["getCustomerInvoicePdf"];
         put?: never;
         post?: never;
@@ -127,6 +130,26 @@ export interface paths {
         head?: never;
         /** Change a customer */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file through a cloud-file link
+         * @description Where the `link` of every cloud-file response (`GET /v1/customer-invoices/{id}/pdf`, …) leads. Needs no API key: the link itself is the credential, so treat it as a secret. It serves that one file, as an attachment, until the response’s `expiresAt` (5 minutes); after that, or when any character of it is changed, it answers 404.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/openapi.json": {
@@ -1264,6 +1287,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working (5 minutes after it was issued), ATOM in the account’s time zone.
+                         * @example 2025-04-29T21:00:00+02:00
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the file: no API key needed; it works until `expiresAt`, then answers 404.
+                         */
+                        link: string;
+                    };
                     "application/pdf": string;
                 };
             };
@@ -2077,6 +2113,50 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
