@@ -63,6 +63,8 @@ export interface TestAccount {
   json(method: string, pathname: string, body?: unknown): Promise<Response>;
   createCustomer(fields?: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>>;
   createInvoice(fields: Record<string, string>, pdf?: Uint8Array | null): Promise<Response>;
+  /** The two-step download: the invoice's cloud-file link from the API, then the link itself without the key. */
+  downloadPdf(invoiceId: string): Promise<Response>;
 }
 
 /** Quiet logs for the outbox worker in tests; errors still reach stderr when a test asks for them. */
@@ -152,6 +154,11 @@ export function accountClient(url: string, id: string, apiKey: string): TestAcco
       for (const [name, value] of Object.entries(fields)) form.append(name, value);
       if (pdf) form.append('pdf', new Blob([pdf], { type: 'application/pdf' }), 'invoice.pdf');
       return request('/v1/customer-invoices', { method: 'POST', body: form });
+    },
+    async downloadPdf(invoiceId) {
+      const res = await request(`/v1/customer-invoices/${invoiceId}/pdf`);
+      assert.equal(res.status, 200, await res.clone().text());
+      return fetch(((await res.json()) as { link: string }).link);
     },
   };
 }

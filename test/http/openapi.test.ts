@@ -44,6 +44,7 @@ describe('GET /v1/openapi.json', () => {
       'patch /v1/customer-invoices/{id}',
       'delete /v1/customer-invoices/{id}',
       'get /v1/customer-invoices/{id}/pdf',
+      'get /v1/downloads/{token}',
       'post /v1/webhook-endpoints',
       'get /v1/webhook-endpoints',
       'get /v1/webhook-endpoints/{id}',
@@ -59,7 +60,8 @@ describe('GET /v1/openapi.json', () => {
     for (const [name, op] of operations) {
       assert.ok(op.operationId && !ids.has(op.operationId), `${name} has a unique operationId`);
       ids.add(op.operationId);
-      const secured = name.includes(' /v1/') && !name.endsWith('openapi.json');
+      // The cloud-file link is its own credential: no API key (and so no 401).
+      const secured = name.includes(' /v1/') && !name.endsWith('openapi.json') && !name.includes(' /v1/downloads/');
       assert.deepEqual(op.security, secured ? [{ apiKey: [] }] : [], `${name} security`);
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const content = Object.keys((response as OpenAPIV3_1.ResponseObject).content ?? {});
@@ -85,8 +87,15 @@ describe('GET /v1/openapi.json', () => {
       assert.ok(fields[name]?.examples?.length, `${name} has an example`);
       assert.ok(fields[name]?.description, `${name} has a description`);
     }
+    // The published cloud-file JSON by default, the bytes with Accept: application/pdf; the link serves the bytes.
     const pdf = doc.paths?.['/v1/customer-invoices/{id}/pdf']?.get?.responses?.['200'] as OpenAPIV3_1.ResponseObject;
-    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/pdf']);
+    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/json', 'application/pdf']);
+    const cloudFile = pdf.content?.['application/json']?.schema as OpenAPIV3_1.SchemaObject;
+    assert.deepEqual(Object.keys(cloudFile.properties ?? {}).sort(), ['expiresAt', 'link']);
+    assert.equal(cloudFile.additionalProperties, false);
+    const download = doc.paths?.['/v1/downloads/{token}']?.get;
+    assert.deepEqual(Object.keys((download?.responses?.['200'] as OpenAPIV3_1.ResponseObject).content ?? {}), ['application/pdf']);
+    assert.deepEqual(Object.keys(download?.responses ?? {}).sort(), ['200', '404', '503']);
   });
 });
 
