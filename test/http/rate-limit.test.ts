@@ -42,6 +42,29 @@ describe('rate limit per API key', () => {
     assert.equal((await a.request('/v1/customers')).status, 200);
   });
 
+  it('download links are not counted against the key that asked for them (the link is the credential)', async () => {
+    const a = await server.account('Downloads');
+    await windowStart(5, 3000);
+    const customer = await a.json('POST', '/v1/customers', { name: 'Klant', email: 'klant@example.com' });
+    assert.equal(customer.status, 201);
+    const form = new FormData();
+    const fields = { customerId: ((await customer.json()) as { id: string }).id, invoiceNumber: 'RL-1', issuedAt: '2024-04-30', amount: '1.00' };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('pdf', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'a.pdf');
+    const invoice = await a.request('/v1/customer-invoices', { method: 'POST', body: form });
+    assert.equal(invoice.status, 201);
+    const pdf = await a.request(`/v1/customer-invoices/${((await invoice.json()) as { id: string }).id}/pdf`);
+    assert.equal(pdf.status, 200, 'the third request of the window');
+    const { link } = (await pdf.json()) as { link: string };
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(link);
+      assert.equal(res.status, 200, `download ${i + 1}`);
+      assert.equal(res.headers.get('ratelimit'), null);
+      await res.arrayBuffer();
+    }
+    assert.equal((await a.request('/v1/customers')).status, 429, 'the key’s own budget is spent as before');
+  });
+
   it('unauthenticated requests are answered 401 without touching any key’s budget', async () => {
     const res = await fetch(`${server.url}/v1/customers`, { headers: { authorization: 'Bearer kp_live_nope' } });
     assert.equal(res.status, 401);
@@ -49,11 +72,18 @@ describe('rate limit per API key', () => {
   });
 
   it('429 is documented, with its headers, on every /v1 operation', async () => {
-    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: object }> }>>;
+    };
     let operations = 0;
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!path.startsWith('/v1/') || path === '/v1/openapi.json') continue;
       for (const operation of Object.values(item)) {
+        // No key, no per-key budget: the download link (security []) documents neither 429 nor the RateLimit headers.
+        if (operation.security?.length === 0) {
+          assert.equal(operation.responses['429'], undefined, `${path}: needs no key, so no per-key 429`);
+          continue;
+        }
         operations += 1;
         assert.ok(operation.responses['429'], `${path}: no 429`);
         assert.ok(Object.keys(operation.responses['429']?.headers ?? {}).includes('Retry-After'), `${path}: 429 without Retry-After`);

@@ -116,6 +116,12 @@ for (const store of ['files', 's3'] as const) {
         assert.ok(res.headers.get('x-request-id'));
         assert.deepEqual(new Uint8Array(await res.arrayBuffer()), invoice.pdf);
       }
+      // The link never looks at an Authorization header: a wrong key beside it changes nothing.
+      const [a] = invoices;
+      assert(a);
+      const withBadKey = await fetch((await linkOf(shop, a.id)).link, { headers: { authorization: 'Bearer kp_live_nonsense' } });
+      assert.equal(withBadKey.status, 200);
+      assert.deepEqual(new Uint8Array(await withBadKey.arrayBuffer()), a.pdf);
     });
 
     it('security: a link works at 4:59 and not at 5:00 or 5:01 (injected clock); the 404 is that of an unknown link', async () => {
