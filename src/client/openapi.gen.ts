@@ -2144,7 +2144,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            /** @description Unknown, changed or expired link (all answer alike), or its file was deleted. */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

@@ -107,6 +107,7 @@ function complete(doc: Document): Document {
         responses['200'] = { description: '', content: { ...json, [binary]: { schema: { type: 'string', contentMediaType: binary } } } };
       }
       for (const [status, response] of Object.entries(responses)) completeResponse(status, response, method, api);
+      if (open && responses['404']) responses['404'].description = 'Unknown, changed or expired link (all answer alike), or its file was deleted.';
     }
   }
   return doc;

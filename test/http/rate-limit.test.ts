@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DIALECT } from '../helpers/database.js';
 import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
-import { accountClient, createTestData, startTestServer, type TestData, type TestServer } from '../helpers/server.js';
+import { accountClient, createTestData, startTestServer, validInvoice, type TestData, type TestServer } from '../helpers/server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,13 +45,8 @@ describe('rate limit per API key', () => {
   it('download links are not counted against the key that asked for them (the link is the credential)', async () => {
     const a = await server.account('Downloads');
     await windowStart(5, 3000);
-    const customer = await a.json('POST', '/v1/customers', { name: 'Klant', email: 'klant@example.com' });
-    assert.equal(customer.status, 201);
-    const form = new FormData();
-    const fields = { customerId: ((await customer.json()) as { id: string }).id, invoiceNumber: 'RL-1', issuedAt: '2024-04-30', amount: '1.00' };
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('pdf', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'a.pdf');
-    const invoice = await a.request('/v1/customer-invoices', { method: 'POST', body: form });
+    const customer = await a.createCustomer();
+    const invoice = await a.createInvoice(validInvoice(customer.id));
     assert.equal(invoice.status, 201);
     const pdf = await a.request(`/v1/customer-invoices/${((await invoice.json()) as { id: string }).id}/pdf`);
     assert.equal(pdf.status, 200, 'the third request of the window');
