@@ -7,6 +7,7 @@ import { KlantportaalNetworkError } from './errors.js';
 import { defaultFilename, isReplayable, multipartBody, type PdfSource } from './multipart.js';
 import { createTransport, type RequestSpec, type TransportOptions } from './transport.js';
 import type {
+  CloudFile,
   CreateCustomer,
   Customer,
   CustomerList,
@@ -57,14 +58,18 @@ export interface CreateInvoiceInput extends Omit<InvoiceForm, 'pdf' | 'sendNotif
 /** List filters as the API takes them; numbers and booleans are sent as their text. */
 type Loose<Q> = { [K in keyof Q]?: Q[K] | number | boolean };
 
-export interface PdfDownload {
+/** A file fetched through a cloud-file link. */
+export interface FileDownload {
   stream: Readable;
-  /** From Content-Disposition: the sanitised invoice number + .pdf. */
+  /** From Content-Disposition (for an invoice PDF: the sanitised invoice number + .pdf). */
   filename: string | null;
-  /** The PDF's SHA-256 (the ETag without quotes). */
+  /** The file's SHA-256 (the ETag without quotes). */
   sha256: string | null;
   size: number | null;
+  contentType: string | null;
 }
+
+export type PdfDownload = FileDownload;
 
 /** Every v1 operation of the document, and the client method that calls it; typecheck fails when one is missing. */
 export const OPERATION_METHODS: Record<OperationId, string> = {
@@ -81,7 +86,8 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   listCustomerInvoices: 'invoices.list / invoices.iterate',
   updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
   deleteCustomerInvoice: 'invoices.delete',
-  getCustomerInvoicePdf: 'invoices.downloadPdf / invoices.savePdf',
+  getCustomerInvoicePdf: 'invoices.pdfLink / invoices.downloadPdf / invoices.savePdf',
+  downloadFile: 'download (invoices.downloadPdf and savePdf follow the link with it)',
   createWebhook: 'webhooks.create',
   listWebhooks: 'webhooks.list / webhooks.iterate',
   getWebhook: 'webhooks.get',
@@ -149,6 +155,19 @@ export function createClient(options: ClientOptions) {
     for await (const page of pages<{ data: T[]; next_page_url: string | null }>(first)) yield* page.data;
   }
 
+  /** Fetches a cloud-file link (any download endpoint's `link`), streamed; the API key is not sent with it. */
+  async function download(link: string, signal?: AbortSignal): Promise<FileDownload> {
+    const response = await send({ method: 'GET', path: link, retryable: true, headers: { accept: '*/*' }, ...(signal ? { signal } : {}) });
+    const length = response.headers.get('content-length');
+    return {
+      stream: response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]),
+      filename: dispositionFilename(response.headers.get('content-disposition')),
+      sha256: response.headers.get('etag')?.replaceAll('"', '') ?? null,
+      size: length === null ? null : Number(length),
+      contentType: response.headers.get('content-type'),
+    };
+  }
+
   const customers = {
     createDetailed: (input: CreateCustomer, opts?: CreateOptions) =>
       created<Customer>('/v1/customers', () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } }), true, opts),
@@ -186,15 +205,11 @@ export function createClient(options: ClientOptions) {
     markPaid: (id: string, paidAt: string = new Date().toISOString()) => invoices.update(id, { paidAt }),
     markUnpaid: (id: string) => invoices.update(id, { paidAt: null }),
     delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customer-invoices/${segment(id)}` }),
+    /** The published cloud-file answer: a link that downloads the PDF without an API key for 5 minutes. */
+    pdfLink: (id: string, signal?: AbortSignal) => json<CloudFile>({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}/pdf`, ...(signal ? { signal } : {}) }),
+    /** Asks for the PDF's link and follows it (a second request, without the API key). */
     async downloadPdf(id: string, signal?: AbortSignal): Promise<PdfDownload> {
-      const response = await send({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}/pdf`, retryable: true, ...(signal ? { signal } : {}) });
-      const length = response.headers.get('content-length');
-      return {
-        stream: response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]),
-        filename: dispositionFilename(response.headers.get('content-disposition')),
-        sha256: response.headers.get('etag')?.replaceAll('"', '') ?? null,
-        size: length === null ? null : Number(length),
-      };
+      return download((await invoices.pdfLink(id, signal)).link, signal);
     },
     /** Downloads the PDF to `target` (streamed); returns what downloadPdf said about it. */
     async savePdf(id: string, target: string): Promise<Omit<PdfDownload, 'stream'>> {
@@ -222,6 +237,7 @@ export function createClient(options: ClientOptions) {
     customers,
     invoices,
     webhooks,
+    download,
     health: () => json<Health>({ method: 'GET', path: '/healthz' }),
     readiness: () => json<Readiness>({ method: 'GET', path: '/readyz' }),
     openApiDocument: () => json<OpenApiDocument>({ method: 'GET', path: '/v1/openapi.json' }),

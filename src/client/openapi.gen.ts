@@ -45,16 +45,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List customer invoices, newest first
-         * @description Needs an API key with the scope `invoices.read`.
-         */
+        /** List customer invoices, newest first */
         get: operations["listCustomerInvoices"];
         put?: never;
-        /**
-         * Create a customer invoice (multipart, with its PDF)
-         * @description Needs an API key with the scope `invoices.write`.
-         */
+        /** Create a customer invoice (multipart, with its PDF) */
         post: operations["createCustomerInvoice"];
         delete?: never;
         options?: never;
@@ -69,24 +63,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get a customer invoice
-         * @description Needs an API key with the scope `invoices.read`.
-         */
+        /** Get a customer invoice */
         get: operations["getCustomerInvoice"];
         put?: never;
         post?: never;
-        /**
-         * Delete a customer invoice
-         * @description Needs an API key with the scope `invoices.write`.
-         */
+        /** Delete a customer invoice */
         delete: operations["deleteCustomerInvoice"];
         options?: never;
         head?: never;
-        /**
-         * Mark a customer invoice paid or unpaid
-         * @description Needs an API key with the scope `invoices.write`.
-         */
+        /** Mark a customer invoice paid or unpaid */
         patch: operations["updateCustomerInvoice"];
         trace?: never;
     };
@@ -98,8 +83,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download the invoice PDF
-         * @description Needs an API key with the scope `invoices.read`.
+         * Get the invoice PDF as a cloud-file link
+         * @description Answers the published cloud-file response: `link` downloads the PDF without an API key until `expiresAt` (5 minutes). Extension: with `Accept: application/pdf` the PDF itself is streamed instead, with the same headers as the link’s download.
          */
         get: operations["getCustomerInvoicePdf"];
         put?: never;
@@ -117,16 +102,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List customers, newest first
-         * @description Needs an API key with the scope `customers.read`.
-         */
+        /** List customers, newest first */
         get: operations["listCustomers"];
         put?: never;
-        /**
-         * Create a customer
-         * @description Needs an API key with the scope `customers.write`.
-         */
+        /** Create a customer */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -141,25 +120,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get a customer
-         * @description Needs an API key with the scope `customers.read`.
-         */
+        /** Get a customer */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        /**
-         * Delete a customer without invoices
-         * @description Needs an API key with the scope `customers.write`.
-         */
+        /** Delete a customer without invoices */
         delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        /**
-         * Change a customer
-         * @description Needs an API key with the scope `customers.write`.
-         */
+        /** Change a customer */
         patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file through a cloud-file link
+         * @description Where the `link` of every cloud-file response (`GET /v1/customer-invoices/{id}/pdf`, …) leads. Needs no API key: the link itself is the credential, so treat it as a secret. It serves that one file, as an attachment, until the response’s `expiresAt` (5 minutes); after that, or when any character of it is changed, it answers 404.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/openapi.json": {
@@ -179,65 +169,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhooks": {
+    "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * List webhook records, newest first
-         * @description Needs an API key with the scope `webhooks.read`.
-         */
-        get: operations["listWebhooks"];
+        /** List webhook endpoints, newest first */
+        get: operations["listWebhookEndpoints"];
         put?: never;
-        /**
-         * Create a webhook record: one URL for one event type
-         * @description Needs an API key with the scope `webhooks.write`.
-         */
-        post: operations["createWebhook"];
+        /** Register a webhook endpoint (the signing secret is shown once) */
+        post: operations["createWebhookEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhooks/{id}": {
+    "/v1/webhook-endpoints/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Get a webhook record
-         * @description Needs an API key with the scope `webhooks.read`.
-         */
-        get: operations["getWebhook"];
+        /** Get a webhook endpoint */
+        get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
-        /**
-         * Delete a webhook record (its queued deliveries are dropped, its log goes)
-         * @description Needs an API key with the scope `webhooks.write`.
-         */
-        delete: operations["deleteWebhook"];
+        /** Delete a webhook endpoint (and its delivery log) */
+        delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhooks/{id}/deliveries": {
+    "/v1/webhook-endpoints/{id}/deliveries": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The delivery log of a webhook record, newest first
-         * @description Needs an API key with the scope `webhooks.read`.
-         */
+        /** The delivery log of an endpoint, newest first */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -247,7 +222,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+    "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -256,10 +231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Queue a delivery again (due now, with a fresh retry window)
-         * @description Needs an API key with the scope `webhooks.write`.
-         */
+        /** Queue a delivery again (due now, with a fresh retry window) */
         post: operations["redeliverWebhook"];
         delete?: never;
         options?: never;
@@ -304,8 +276,6 @@ export interface components {
         RetryAfter: string;
         /** @description The authentication scheme: `Bearer realm="klantportaal"`. */
         WwwAuthenticate: string;
-        /** @description RFC 6750: `Bearer realm="klantportaal", error="insufficient_scope", scope="<the scope this operation needs>"`. */
-        WwwAuthenticateScope: string;
     };
     pathItems: never;
 }
@@ -377,8 +347,8 @@ export interface operations {
     listCustomerInvoices: {
         parameters: {
             query?: {
-                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
-                after?: string;
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
                 /**
                  * @description Only this customer’s invoices.
                  * @example cst_abc12345def678
@@ -391,17 +361,12 @@ export interface operations {
                 /** @description Issued on or before this date (YYYY-MM-DD). */
                 issuedTo?: string;
                 /**
-                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
-                 * @example 1
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
                  */
-                page?: string;
+                limit?: string;
                 /** @description Only paid (`true`) or open (`false`) invoices. */
                 paid?: "true" | "false";
-                /**
-                 * @description Items per page, 1–250 (default 15).
-                 * @example 15
-                 */
-                per_page?: string;
             };
             header?: never;
             path?: never;
@@ -419,11 +384,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description The number of this page, 1-based.
-                         * @example 1
-                         */
-                        current_page: number;
+                        count: number;
                         data: {
                             /** @example 12.95 */
                             amount: string;
@@ -497,26 +458,20 @@ export interface operations {
                             /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                             viewedAt: string | null;
                         }[];
-                        /**
-                         * Format: uri
-                         * @description The first page, with the same filters and per_page.
-                         */
-                        first_page_url: string;
-                        /** @description 1-based position of the first item; null on an empty page. */
-                        from: number | null;
-                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
-                        next_page_url: string | null;
-                        /**
-                         * Format: uri
-                         * @description The URL of this list without a query.
-                         */
-                        path: string;
-                        /** @example 15 */
-                        per_page: number;
-                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
-                        prev_page_url: string | null;
-                        /** @description 1-based position of the last item; null on an empty page. */
-                        to: number | null;
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
                     };
                 };
             };
@@ -536,19 +491,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -769,19 +711,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
@@ -989,19 +918,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1091,19 +1007,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1288,19 +1191,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1397,6 +1287,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working (5 minutes after it was issued), ATOM in the account’s time zone.
+                         * @example 2025-04-29T21:00:00+02:00
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the file: no API key needed; it works until `expiresAt`, then answers 404.
+                         */
+                        link: string;
+                    };
                     "application/pdf": string;
                 };
             };
@@ -1416,19 +1319,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1491,19 +1381,14 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
-                after?: string;
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
                 email?: string;
                 /**
-                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
-                 * @example 1
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
                  */
-                page?: string;
-                /**
-                 * @description Items per page, 1–250 (default 15).
-                 * @example 15
-                 */
-                per_page?: string;
+                limit?: string;
                 reference?: string;
             };
             header?: never;
@@ -1522,11 +1407,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description The number of this page, 1-based.
-                         * @example 1
-                         */
-                        current_page: number;
+                        count: number;
                         data: {
                             /**
                              * Format: date-time
@@ -1558,26 +1439,20 @@ export interface operations {
                             name: string;
                             reference: string | null;
                         }[];
-                        /**
-                         * Format: uri
-                         * @description The first page, with the same filters and per_page.
-                         */
-                        first_page_url: string;
-                        /** @description 1-based position of the first item; null on an empty page. */
-                        from: number | null;
-                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
-                        next_page_url: string | null;
-                        /**
-                         * Format: uri
-                         * @description The URL of this list without a query.
-                         */
-                        path: string;
-                        /** @example 15 */
-                        per_page: number;
-                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
-                        prev_page_url: string | null;
-                        /** @description 1-based position of the last item; null on an empty page. */
-                        to: number | null;
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
                     };
                 };
             };
@@ -1597,19 +1472,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1759,19 +1621,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1932,19 +1781,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -2034,19 +1870,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2212,19 +2035,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -2303,6 +2113,50 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Unknown, changed or expired link (all answer alike), or its file was deleted. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -2334,21 +2188,16 @@ export interface operations {
             };
         };
     };
-    listWebhooks: {
+    listWebhookEndpoints: {
         parameters: {
             query?: {
-                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
-                after?: string;
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
                 /**
-                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
-                 * @example 1
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
                  */
-                page?: string;
-                /**
-                 * @description Items per page, 1–250 (default 15).
-                 * @example 15
-                 */
-                per_page?: string;
+                limit?: string;
             };
             header?: never;
             path?: never;
@@ -2366,20 +2215,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description The number of this page, 1-based.
-                         * @example 1
-                         */
-                        current_page: number;
+                        count: number;
                         data: {
                             /**
                              * Format: date-time
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
+                            events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                             /**
-                             * @description Always starts with wbh_.
-                             * @example wbh_abc12345def678
+                             * @description Always starts with whe_.
+                             * @example whe_abc12345def678
                              */
                             id: string;
                             links: {
@@ -2396,39 +2242,23 @@ export interface operations {
                                     type: string;
                                 };
                             };
-                            /**
-                             * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
-                             * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
-                             */
-                            secret: string;
-                            /**
-                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
-                             * @enum {string}
-                             */
-                            type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /** Format: uri */
                             url: string;
                         }[];
-                        /**
-                         * Format: uri
-                         * @description The first page, with the same filters and per_page.
-                         */
-                        first_page_url: string;
-                        /** @description 1-based position of the first item; null on an empty page. */
-                        from: number | null;
-                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
-                        next_page_url: string | null;
-                        /**
-                         * Format: uri
-                         * @description The URL of this list without a query.
-                         */
-                        path: string;
-                        /** @example 15 */
-                        per_page: number;
-                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
-                        prev_page_url: string | null;
-                        /** @description 1-based position of the last item; null on an empty page. */
-                        to: number | null;
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
                     };
                 };
             };
@@ -2448,19 +2278,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2520,7 +2337,7 @@ export interface operations {
             };
         };
     };
-    createWebhook: {
+    createWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: {
@@ -2532,21 +2349,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "url": "https://mijnklantportaal.nl/webhook-incoming",
-                 *       "type": "customer-created"
-                 *     }
-                 */
                 "application/json": {
                     /**
-                     * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
-                     * @enum {string}
+                     * @example [
+                     *       "customer-invoice.created",
+                     *       "customer-invoice.paid"
+                     *     ]
                      */
-                    type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
+                    events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                     /**
                      * @description http:// or https:// URL that receives the events; not on loopback or private networks.
-                     * @example https://mijnklantportaal.nl/webhook-incoming
+                     * @example https://boekhouding.example.nl/hooks/klantportaal
                      */
                     url: string;
                 };
@@ -2570,9 +2383,10 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
+                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with wbh_.
-                         * @example wbh_abc12345def678
+                         * @description Always starts with whe_.
+                         * @example whe_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2589,16 +2403,8 @@ export interface operations {
                                 type: string;
                             };
                         };
-                        /**
-                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
-                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
-                         */
+                        /** @description Signing secret for `Klantportaal-Signature`. Shown only in this response: store it now. */
                         secret: string;
-                        /**
-                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
-                         * @enum {string}
-                         */
-                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2620,19 +2426,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2717,7 +2510,7 @@ export interface operations {
             };
         };
     };
-    getWebhook: {
+    getWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2743,9 +2536,10 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
+                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with wbh_.
-                         * @example wbh_abc12345def678
+                         * @description Always starts with whe_.
+                         * @example whe_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2762,16 +2556,6 @@ export interface operations {
                                 type: string;
                             };
                         };
-                        /**
-                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
-                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
-                         */
-                        secret: string;
-                        /**
-                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
-                         * @enum {string}
-                         */
-                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2793,19 +2577,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2865,7 +2636,7 @@ export interface operations {
             };
         };
     };
-    deleteWebhook: {
+    deleteWebhookEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -2902,19 +2673,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2977,18 +2735,13 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
-                after?: string;
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
                 /**
-                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
-                 * @example 1
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
                  */
-                page?: string;
-                /**
-                 * @description Items per page, 1–250 (default 15).
-                 * @example 15
-                 */
-                per_page?: string;
+                limit?: string;
             };
             header?: never;
             path: {
@@ -3008,11 +2761,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description The number of this page, 1-based.
-                         * @example 1
-                         */
-                        current_page: number;
+                        count: number;
                         data: {
                             /** @description Attempts so far, the one in progress and manual redeliveries included. */
                             attempts: number;
@@ -3022,16 +2771,18 @@ export interface operations {
                              */
                             createdAt: string;
                             deliveredAt: string | null;
+                            /** @example whe_abc12345def678 */
+                            endpointId: string;
                             /**
                              * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                              * @example evt_abc12345def678
                              */
                             eventId: string;
                             /**
-                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                             * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
                              * @enum {string}
                              */
-                            eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
+                            eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
                             /**
                              * @description Always starts with whd_.
                              * @example whd_abc12345def678
@@ -3046,7 +2797,7 @@ export interface operations {
                             /** @description HTTP status of the latest answer; null before the first or when there was none. */
                             lastStatusCode: number | null;
                             links: {
-                                webhook: {
+                                endpoint: {
                                     /** Format: uri */
                                     href: string;
                                     /** @example application/json */
@@ -3056,33 +2807,25 @@ export interface operations {
                             /** @description When a pending delivery is tried next; null otherwise. */
                             nextAttemptAt: string | null;
                             /**
-                             * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
+                             * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
                              * @enum {string}
                              */
                             status: "pending" | "delivered" | "failed";
-                            /** @example wbh_abc12345def678 */
-                            webhookId: string;
                         }[];
-                        /**
-                         * Format: uri
-                         * @description The first page, with the same filters and per_page.
-                         */
-                        first_page_url: string;
-                        /** @description 1-based position of the first item; null on an empty page. */
-                        from: number | null;
-                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
-                        next_page_url: string | null;
-                        /**
-                         * Format: uri
-                         * @description The URL of this list without a query.
-                         */
-                        path: string;
-                        /** @example 15 */
-                        per_page: number;
-                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
-                        prev_page_url: string | null;
-                        /** @description 1-based position of the last item; null on an empty page. */
-                        to: number | null;
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
                     };
                 };
             };
@@ -3102,19 +2845,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -3219,16 +2949,18 @@ export interface operations {
                          */
                         createdAt: string;
                         deliveredAt: string | null;
+                        /** @example whe_abc12345def678 */
+                        endpointId: string;
                         /**
                          * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                          * @example evt_abc12345def678
                          */
                         eventId: string;
                         /**
-                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
                          * @enum {string}
                          */
-                        eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
+                        eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
                         /**
                          * @description Always starts with whd_.
                          * @example whd_abc12345def678
@@ -3243,7 +2975,7 @@ export interface operations {
                         /** @description HTTP status of the latest answer; null before the first or when there was none. */
                         lastStatusCode: number | null;
                         links: {
-                            webhook: {
+                            endpoint: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -3253,12 +2985,10 @@ export interface operations {
                         /** @description When a pending delivery is tried next; null otherwise. */
                         nextAttemptAt: string | null;
                         /**
-                         * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
+                         * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
                          * @enum {string}
                          */
                         status: "pending" | "delivered" | "failed";
-                        /** @example wbh_abc12345def678 */
-                        webhookId: string;
                     };
                 };
             };
@@ -3278,19 +3008,6 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
-            403: {
-                headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };

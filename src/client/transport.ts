@@ -32,7 +32,10 @@ export interface TransportOptions {
 
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Path and query, e.g. `/v1/customers?per_page=10`. */
+  /**
+   * Path and query, e.g. `/v1/customers?per_page=10`; or an absolute URL (a cloud-file download link), which is
+   * fetched as given and without the API key: the link is its own credential, and its host may be another.
+   */
   path: string;
   headers?: Record<string, string>;
   /** Builds the body for one try; called again for every retry. */
@@ -82,11 +85,12 @@ export function createTransport(options: TransportOptions): Transport {
     let throttledMs = 0;
     for (let attempt = 1; ; attempt++) {
       const built = spec.body?.();
+      const absolute = /^https?:\/\//i.test(spec.path);
       const signals = [AbortSignal.timeout(timeoutMs), ...(spec.signal ? [spec.signal] : [])];
       const init = {
         method: spec.method,
         headers: {
-          authorization: `Bearer ${options.apiKey}`,
+          ...(absolute ? {} : { authorization: `Bearer ${options.apiKey}` }),
           accept: 'application/json, application/problem+json',
           'user-agent': options.userAgent ?? 'klantportaal-client',
           ...spec.headers,
@@ -99,12 +103,14 @@ export function createTransport(options: TransportOptions): Transport {
       };
       let response: Response;
       try {
-        response = await doFetch(base + spec.path, init as RequestInit);
+        response = await doFetch(absolute ? spec.path : base + spec.path, init as RequestInit);
       } catch (error) {
         if (spec.signal?.aborted) throw error;
         if (attempt >= attempts) {
           const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-          throw new KlantportaalNetworkError(`${spec.method} ${spec.path} failed after ${attempt} ${attempt === 1 ? 'try' : 'tries'}: ${reason}`, { cause: error });
+          // A download link is a credential: the message names its host only.
+          const where = absolute ? `${new URL(spec.path).origin}/… (a download link)` : spec.path;
+          throw new KlantportaalNetworkError(`${spec.method} ${where} failed after ${attempt} ${attempt === 1 ? 'try' : 'tries'}: ${reason}`, { cause: error });
         }
         await sleep(backoffMs(attempt, retry), undefined, { signal: spec.signal });
         continue;

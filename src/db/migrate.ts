@@ -10,6 +10,7 @@ import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
 import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
+import { downloadLinks } from './migrations/0016-download-links.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-mail-caps': mailCaps,
   '0012-webhooks-published': webhooksPublished,
   '0013-api-key-scopes': apiKeyScopes,
+  '0016-download-links': downloadLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 
-/** Portal paths whose last segment is a bearer secret: the sign-in link's token and the invoice link's token. */
-const SECRET_IN_PATH = /^(\/portal\/(?:link|i)\/)[^/?#]+/;
+/** Paths whose last segment is a bearer secret: the portal's sign-in and invoice links, and cloud-file download links. */
+const SECRET_IN_PATH = /^(\/portal\/(?:link|i)\/|\/v1\/downloads\/)[^/?#]+/;
 
-/** The URL as logs may show it: a link token becomes `[redacted]`, so a log reader cannot sign in or open an invoice. */
+/** The URL as logs may show it: a link token becomes `[redacted]`, so a log reader cannot sign in, open an invoice or download a file. */
 export function loggableUrl(url: string): string {
   return url.replace(SECRET_IN_PATH, '$1[redacted]');
 }

@@ -78,10 +78,12 @@ function complete(doc: Document): Document {
     for (const method of ['get', 'post', 'patch', 'delete'] as const) {
       const operation = item?.[method] as Operation | undefined;
       if (!operation) continue;
-      const api = path.startsWith('/v1/') && path !== '/v1/openapi.json';
       // The scope comes from the route's own `config.scope` (see `transform` below), the one place it is declared;
       // http/auth.ts refuses to build an app with an API route that has none.
       const scope = operation['x-scope'];
+      // A route whose schema says `security: []` needs no key (a cloud-file link is its own credential).
+      const open = Array.isArray(operation.security) && operation.security.length === 0;
+      const api = path.startsWith('/v1/') && path !== '/v1/openapi.json' && !open;
       // Every route behind the API key has a scope, so a route without one (this document, a download link that
       // needs no key) has no security requirement.
       operation.security = scope ? [{ apiKey: [scope] }] : [];
@@ -111,9 +113,12 @@ function complete(doc: Document): Document {
       const binary = operation['x-binary'];
       if (binary) {
         delete operation['x-binary'];
-        responses['200'] = { description: '', content: { [binary]: { schema: { type: 'string', contentMediaType: binary } } } };
+        // Beside a JSON answer when the route has one (a cloud-file link by default, the bytes when asked for).
+        const json = (responses['200'] as OpenAPIV3_1.ResponseObject | undefined)?.content ?? {};
+        responses['200'] = { description: '', content: { ...json, [binary]: { schema: { type: 'string', contentMediaType: binary } } } };
       }
       for (const [status, response] of Object.entries(responses)) completeResponse(status, response, method, api);
+      if (open && responses['404']) responses['404'].description = 'Unknown, changed or expired link (all answer alike), or its file was deleted.';
     }
   }
   return doc;
@@ -163,6 +168,12 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       tags: [
         { name: 'customers', description: 'The business’s customers.' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },
+        {
+          name: 'downloads',
+          description:
+            'Files are fetched in two steps, as published (“cloud file response”): the API answers `{link, expiresAt}`, and the link, ' +
+            'which needs no API key, serves the file for 5 minutes.',
+        },
         { name: 'webhooks', description: 'Signed event notifications to the business’s own URLs, with a delivery log.' },
         { name: 'service', description: 'Health and this document.' },
       ],

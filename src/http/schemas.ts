@@ -22,6 +22,18 @@ export const Problem = Type.Object(
 
 export const Timestamp = Type.String({ format: 'date-time', examples: ['2024-05-28T21:00:00+02:00'] });
 
+/**
+ * The published "Cloud file response" (reference 2.9) of every download endpoint: a link that needs no API key,
+ * serves that one file and stops working at `expiresAt` (5 minutes after it was issued).
+ */
+export const CloudFile = Type.Object(
+  {
+    link: Type.String({ format: 'uri', description: 'Absolute URL of the file: no API key needed; it works until `expiresAt`, then answers 404.' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'When the link stops working (5 minutes after it was issued), ATOM in the account’s time zone.', examples: ['2025-04-29T21:00:00+02:00'] }),
+  },
+  { additionalProperties: false },
+);
+
 const PageUrl = Type.String({ format: 'uri' });
 
 /**

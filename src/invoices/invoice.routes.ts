@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { callerOf } from '../http/auth.js';
 import { schemaErrors } from '../http/error-handler.js';
-import { attachment } from '../http/content-disposition.js';
 import { ProblemError } from '../http/problems.js';
-import { Problem } from '../http/schemas.js';
+import { CloudFile, Problem } from '../http/schemas.js';
 import { fingerprint, idempotent, readIdempotencyKey, sendIdempotent } from '../http/idempotency.js';
 import { requestFullyRead } from '../http/request-timeout.js';
 import { deleteInvoice, updateInvoice } from './invoice-change.service.js';
@@ -18,7 +17,8 @@ import {
   UpdateInvoiceBody,
   type Invoice,
 } from './invoice.schemas.js';
-import { createInvoice, getInvoice, openInvoicePdf } from './invoice.service.js';
+import { openDownload, sendDownload, wantsBytes } from '../storage/download-response.js';
+import { createInvoice, getInvoice, invoicePdf, invoicePdfLink } from './invoice.service.js';
 import { readInvoiceUpload } from './invoice.upload.js';
 
 const errors = { 401: Problem, 404: Problem };
@@ -110,19 +110,27 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/v1/customer-invoices/:id/pdf',
-      // The 200 body is the stored PDF, streamed; `x-binary` documents it (see http/openapi.ts).
-      { config: { scope: 'invoices.read' }, schema: { tags: ['customer invoices'], operationId: 'getCustomerInvoicePdf', summary: 'Download the invoice PDF', params: InvoiceIdParams, ...({ 'x-binary': 'application/pdf' } as object), response: { ...errors, 503: Problem } } },
+      {
+        config: { scope: 'invoices.read' },
+        schema: {
+          tags: ['customer invoices', 'downloads'], operationId: 'getCustomerInvoicePdf', summary: 'Get the invoice PDF as a cloud-file link',
+          description:
+            'Answers the published cloud-file response: `link` downloads the PDF without an API key until `expiresAt` (5 minutes). ' +
+            'Extension: with `Accept: application/pdf` the PDF itself is streamed instead, with the same headers as the link’s download.',
+          params: InvoiceIdParams,
+          // The PDF, when asked for with Accept: documented beside the JSON by `x-binary` (see http/openapi.ts).
+          ...({ 'x-binary': 'application/pdf' } as object),
+          response: { 200: CloudFile, ...errors, 503: Problem },
+        },
+      },
       async (request, reply) => {
-        const { invoice, pdf } = await openInvoicePdf(ctx, callerOf(request), request.params.id);
-        reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', attachment(invoice.invoice_number, 'pdf'))
-          .header('etag', `"${invoice.pdf_sha256}"`)
-          .header('cache-control', 'private, no-store')
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "sandbox; default-src 'none'");
-        // Streamed as stored; the typed reply knows only the JSON responses.
-        return reply.header('content-length', pdf.size).send(pdf.stream as never);
+        const caller = callerOf(request);
+        if (!wantsBytes(request.headers.accept, 'application/pdf')) return invoicePdfLink(ctx, caller, request.params.id);
+        const target = await invoicePdf(ctx, caller, request.params.id);
+        const pdf = await openDownload(ctx.store, target.key);
+        // A row without its bytes is our failure, never the client's: it is logged and answered 500.
+        if (!pdf) throw new Error(`PDF ${target.key} of invoice ${request.params.id} is missing from the store`);
+        return sendDownload(reply, target, pdf);
       },
     );
   };

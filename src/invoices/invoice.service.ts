@@ -7,7 +7,7 @@ import { conflict, notFound, unavailable, validationFailed, type FieldError } fr
 import { looksLikeId, newId } from '../lib/ids.js';
 import { formatAmount } from '../lib/money.js';
 import { nowUtc, toAtom } from '../lib/time.js';
-import type { StoredPdf } from '../storage/pdf-store.js';
+import { issueDownloadLink, type CloudFile, type DownloadTarget } from '../storage/download-links.js';
 import { StorageUnavailableError } from '../storage/pdf-store.js';
 import { findInvoice, insertInvoice, invoiceNumberTaken, type InvoiceRow } from './invoice.repository.js';
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
@@ -131,13 +131,13 @@ export async function getInvoice(ctx: AppContext, caller: Caller, id: string): P
   return toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
 }
 
-export async function openInvoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<{ invoice: InvoiceRow; pdf: StoredPdf }> {
+/** What a download of the invoice's PDF serves: its stored bytes, named after the invoice number. */
+export async function invoicePdf(ctx: AppContext, caller: Caller, id: string): Promise<DownloadTarget> {
   const invoice = await requireInvoiceRow(ctx, caller, id);
-  const pdf = await ctx.store.open(invoice.pdf_sha256).catch((error: unknown) => {
-    if (error instanceof StorageUnavailableError) throw unavailable('The PDF cannot be read right now. Retry later.');
-    throw error;
-  });
-  // A row without its bytes is our failure, never the client's: it is logged and answered 500.
-  if (!pdf) throw new Error(`PDF ${invoice.pdf_sha256} of invoice ${invoice.id} is missing from the store`);
-  return { invoice, pdf };
+  return { key: invoice.pdf_sha256, name: invoice.invoice_number, extension: 'pdf', contentType: 'application/pdf' };
+}
+
+/** The published answer of `GET …/{id}/pdf`: a cloud-file link to the PDF, valid for 5 minutes. */
+export async function invoicePdfLink(ctx: AppContext, caller: Caller, id: string): Promise<CloudFile> {
+  return issueDownloadLink(ctx, await invoicePdf(ctx, caller, id), caller.timeZone);
 }

@@ -89,7 +89,7 @@ describe('klantportaal copy: SQLite + files onto PostgreSQL + S3', { skip }, () 
       assert.deepEqual(strip(now), strip(listing));
       const invoices = (now as { data: Array<{ id: string; invoiceNumber: string }> }).data;
       for (const invoice of invoices.filter((i) => i.invoiceNumber === 'COPY-0' || i.invoiceNumber === 'COPY-1')) {
-        const pdf = await shop.request(`/v1/customer-invoices/${invoice.id}/pdf`);
+        const pdf = await shop.downloadPdf(invoice.id);
         assert.equal(pdf.status, 200);
         assert.deepEqual(new Uint8Array(await pdf.arrayBuffer()), shared);
       }

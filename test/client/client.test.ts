@@ -91,6 +91,38 @@ describe('typed client', () => {
     assert.equal((await client.invoices.list({ customerId: customer.id })).data.length, 2);
   });
 
+  it('happy: pdfLink gives the cloud-file JSON; downloadPdf follows the link in a second request without the API key', async () => {
+    const customer = await client.customers.create({ name: 'Link', email: 'link@example.com' });
+    const bytes = Buffer.from(samplePdf('client-link'));
+    const invoice = await client.invoices.create({ customerId: customer.id, invoiceNumber: 'L/2026 é', issuedAt: '2024-04-30', amount: '1.00', pdf: bytes });
+    const link = await client.invoices.pdfLink(invoice.id);
+    assert.deepEqual(Object.keys(link).sort(), ['expiresAt', 'link']);
+    assert.ok(link.link.startsWith(`${server.url}/v1/downloads/`));
+    const sent: { url: string; authorization: string | null }[] = [];
+    const recording = createClient({
+      baseUrl: server.url,
+      apiKey: account.apiKey,
+      fetch: (input, init) => {
+        sent.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+        return fetch(input, init);
+      },
+    });
+    const download = await recording.invoices.downloadPdf(invoice.id);
+    const chunks: Buffer[] = [];
+    for await (const chunk of download.stream) chunks.push(chunk as Buffer);
+    assert.deepEqual(Buffer.concat(chunks), bytes);
+    assert.equal(download.filename, 'L/2026 é.pdf'.replace('/', '_'));
+    assert.equal(download.contentType, 'application/pdf');
+    assert.equal(download.size, bytes.length);
+    assert.equal(sent.length, 2);
+    assert.equal(sent[0]?.url, `${server.url}/v1/customer-invoices/${invoice.id}/pdf`);
+    assert.equal(sent[0]?.authorization, `Bearer ${account.apiKey}`);
+    assert.ok(sent[1]?.url.startsWith(`${server.url}/v1/downloads/`), sent[1]?.url);
+    assert.equal(sent[1]?.authorization, null, 'the link is followed without the API key');
+    // A dead link is an API error like any other.
+    await assert.rejects(client.download(`${server.url}/v1/downloads/nope`), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
+  });
+
   it('error: a 422 is a KlantportaalApiError carrying every failing field of the problem+json', async () => {
     const customer = await client.customers.create({ name: 'Err', email: 'err@example.com' });
     const error = await client.invoices

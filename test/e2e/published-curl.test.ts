@@ -37,6 +37,7 @@ describe('the curl commands users paste, against a server started as npm start s
   let workDir: string;
   let server: ServeProcess;
   let banner: string;
+  let linkToken = '';
 
   before(async () => {
     data = await createTestData('kp-curl-data-');
@@ -85,9 +86,12 @@ describe('the curl commands users paste, against a server started as npm start s
     assert.equal(body.invoiceNumber, '2014-001');
     assert.equal(body.issuedAt, '2024-04-29');
     assert.equal(body.paidAt, '2024-05-11T12:59:00+02:00');
-    const pdf = await run('curl', ['--silent', '--header', `Authorization: Bearer ${apiKey()}`, `${server.url}/v1/customer-invoices/${String(body.id)}/pdf`], {
-      encoding: 'buffer',
-    });
+    // The two-step download as the README shows it: the cloud-file JSON with the key, then its link without one.
+    const cloudFile = await run('curl', ['--silent', '--header', `Authorization: Bearer ${apiKey()}`, `${server.url}/v1/customer-invoices/${String(body.id)}/pdf`]);
+    const { link } = JSON.parse(cloudFile.stdout) as { link: string; expiresAt: string };
+    linkToken = link.slice(link.lastIndexOf('/') + 1);
+    // The link is built on PUBLIC_BASE_URL (here the default http://localhost:<port>); the server listens on 127.0.0.1.
+    const pdf = await run('curl', ['--silent', '--fail', server.url + new URL(link).pathname], { encoding: 'buffer' });
     assert.deepEqual(pdf.stdout, await fs.readFile(path.join(workDir, 'example-file')));
   });
 
@@ -96,6 +100,9 @@ describe('the curl commands users paste, against a server started as npm start s
     const lines = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.ok(lines.some((line) => typeof line.requestId === 'string' && String(line.requestId).startsWith('req_')), logs);
     assert.equal(logs.includes(apiKey()), false, 'the API key appears in the logs');
+    // A download link is a credential too: its request is logged with the token cut off.
+    assert.ok(linkToken.length > 40 && logs.includes('/v1/downloads/[redacted]'), 'the download was logged');
+    assert.equal(logs.includes(linkToken), false, 'a download link’s token appears in the logs');
   });
 
   it('does not create a second demo account on a restart', async () => {

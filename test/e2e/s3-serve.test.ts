@@ -68,7 +68,9 @@ describe('serve on S3 storage', () => {
     assert.ok((await s3.keys()).includes(`pdfs/${big.sha256}.pdf`));
     assert.deepEqual(await fs.readdir(staging()), []);
     const { id } = JSON.parse(big.body) as { id: string };
-    const download = await fetch(`${server.url}/v1/customer-invoices/${id}/pdf`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const cloudFile = await fetch(`${server.url}/v1/customer-invoices/${id}/pdf`, { headers: { authorization: `Bearer ${apiKey}` } });
+    // The link is built on PUBLIC_BASE_URL (here the default http://localhost:<port>); followed on 127.0.0.1.
+    const download = await fetch(server.url + new URL(((await cloudFile.json()) as { link: string }).link).pathname);
     assert.equal(download.status, 200);
     const hash = createHash('sha256');
     let size = 0;

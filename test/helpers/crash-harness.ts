@@ -259,7 +259,8 @@ async function check(
   for (const { invoice_id } of outbox) if (invoice_id !== null) mails.set(invoice_id, (mails.get(invoice_id) ?? 0) + 1);
   const byNumber = new Map(rows.map((row) => [row.invoice_number, row]));
   const download = async (job: Job, id: string) => {
-    const res = await fetch(`${server.url}/v1/customer-invoices/${id}/pdf`, { headers: { authorization: `Bearer ${apiKey}` } });
+    // The bytes straight from the API route (Accept: application/pdf), without a second request for the link.
+    const res = await fetch(`${server.url}/v1/customer-invoices/${id}/pdf`, { headers: { authorization: `Bearer ${apiKey}`, accept: 'application/pdf' } });
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (res.status !== 200 || sha256(bytes) !== job.sha) violation(`${job.key}: PDF of ${id} is not byte-identical (${res.status}, ${bytes.length} bytes)`);
   };

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { createAccount } from '../../src/accounts/account.service.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { startWorkers } from '../../src/workers.js';
 import { contractChecker } from './contract.js';
@@ -61,6 +62,8 @@ export interface TestAccount {
   json(method: string, pathname: string, body?: unknown): Promise<Response>;
   createCustomer(fields?: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>>;
   createInvoice(fields: Record<string, string>, pdf?: Uint8Array | null): Promise<Response>;
+  /** The two-step download: the invoice's cloud-file link from the API, then the link itself without the key. */
+  downloadPdf(invoiceId: string): Promise<Response>;
 }
 
 /** Quiet logs for the outbox worker in tests; errors still reach stderr when a test asks for them. */
@@ -69,9 +72,10 @@ const silentLog = { info: () => undefined, warn: () => undefined, error: () => u
 /**
  * The real app on a real socket over a real SQLite file in a temp dir: what tests talk to.
  * `env` overrides configuration the way the environment would. With `worker: true` the email and webhook
- * workers run beside it, as under `serve`.
+ * workers run beside it, as under `serve`. `clock` replaces the system clock where the app takes it from its
+ * context (download links expire by it; see helpers/clock.ts).
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { worker?: boolean; clock?: Clock } = {}): Promise<TestServer> {
   // A given DATA_DIR outlives the server (restart tests); a temp one is removed on close.
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await tempDir());
@@ -79,7 +83,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const database = env.DATABASE_URL === undefined ? await createTestDatabase() : null;
   // No rate limit unless a test asks for one: several tests drive one key far past 600 requests a minute.
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...database?.env, ...env });
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, options.clock ? { clock: options.clock } : {});
   const contract = contractChecker();
   // Registered at the root before any route, so it hears of every route (the BOLA matrix checks it knows them all).
   const routes: { method: string; url: string; scope?: string }[] = [];
@@ -149,6 +153,11 @@ export function accountClient(url: string, id: string, apiKey: string): TestAcco
       for (const [name, value] of Object.entries(fields)) form.append(name, value);
       if (pdf) form.append('pdf', new Blob([pdf], { type: 'application/pdf' }), 'invoice.pdf');
       return request('/v1/customer-invoices', { method: 'POST', body: form });
+    },
+    async downloadPdf(invoiceId) {
+      const res = await request(`/v1/customer-invoices/${invoiceId}/pdf`);
+      assert.equal(res.status, 200, await res.clone().text());
+      return fetch(((await res.json()) as { link: string }).link);
     },
   };
 }

@@ -109,7 +109,8 @@ export async function startTenants(): Promise<Tenants> {
 export async function snapshot(t: Tenant): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const read = async (path: string) => {
-    const res = await t.client.request(path);
+    // The PDF's bytes (Accept: application/pdf), not its cloud-file link, which is new on every request.
+    const res = await t.client.request(path, path.endsWith('/pdf') ? { headers: { accept: 'application/pdf' } } : {});
     assert.equal(res.status, 200, `${t.name} reads ${path}`);
     out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
   };

@@ -45,6 +45,7 @@ describe('GET /v1/openapi.json', () => {
       'patch /v1/customer-invoices/{id}',
       'delete /v1/customer-invoices/{id}',
       'get /v1/customer-invoices/{id}/pdf',
+      'get /v1/downloads/{token}',
       'post /v1/webhooks',
       'get /v1/webhooks',
       'get /v1/webhooks/{id}',
@@ -60,7 +61,8 @@ describe('GET /v1/openapi.json', () => {
     for (const [name, op] of operations) {
       assert.ok(op.operationId && !ids.has(op.operationId), `${name} has a unique operationId`);
       ids.add(op.operationId);
-      const secured = name.includes(' /v1/') && !name.endsWith('openapi.json');
+      // The cloud-file link is its own credential: no API key (and so no 401, no scope).
+      const secured = name.includes(' /v1/') && !name.endsWith('openapi.json') && !name.includes(' /v1/downloads/');
       // The route's scope (its config.scope), as the security requirement and as x-scope.
       const scope = (op as { 'x-scope'?: string })['x-scope'];
       if (secured) assert.ok(scope && isScope(scope), `${name} declares a known scope (x-scope: ${scope})`);
@@ -90,8 +92,15 @@ describe('GET /v1/openapi.json', () => {
       assert.ok(fields[name]?.examples?.length, `${name} has an example`);
       assert.ok(fields[name]?.description, `${name} has a description`);
     }
+    // The published cloud-file JSON by default, the bytes with Accept: application/pdf; the link serves the bytes.
     const pdf = doc.paths?.['/v1/customer-invoices/{id}/pdf']?.get?.responses?.['200'] as OpenAPIV3_1.ResponseObject;
-    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/pdf']);
+    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/json', 'application/pdf']);
+    const cloudFile = pdf.content?.['application/json']?.schema as OpenAPIV3_1.SchemaObject;
+    assert.deepEqual(Object.keys(cloudFile.properties ?? {}).sort(), ['expiresAt', 'link']);
+    assert.equal(cloudFile.additionalProperties, false);
+    const download = doc.paths?.['/v1/downloads/{token}']?.get;
+    assert.deepEqual(Object.keys((download?.responses?.['200'] as OpenAPIV3_1.ResponseObject).content ?? {}), ['application/pdf']);
+    assert.deepEqual(Object.keys(download?.responses ?? {}).sort(), ['200', '404', '503']);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DIALECT } from '../helpers/database.js';
 import { demoAccount, startServeProcess, type ServeProcess } from '../helpers/process.js';
-import { accountClient, createTestData, startTestServer, type TestData, type TestServer } from '../helpers/server.js';
+import { accountClient, createTestData, startTestServer, validInvoice, type TestData, type TestServer } from '../helpers/server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,6 +42,24 @@ describe('rate limit per API key', () => {
     assert.equal((await a.request('/v1/customers')).status, 200);
   });
 
+  it('download links are not counted against the key that asked for them (the link is the credential)', async () => {
+    const a = await server.account('Downloads');
+    await windowStart(5, 3000);
+    const customer = await a.createCustomer();
+    const invoice = await a.createInvoice(validInvoice(customer.id));
+    assert.equal(invoice.status, 201);
+    const pdf = await a.request(`/v1/customer-invoices/${((await invoice.json()) as { id: string }).id}/pdf`);
+    assert.equal(pdf.status, 200, 'the third request of the window');
+    const { link } = (await pdf.json()) as { link: string };
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(link);
+      assert.equal(res.status, 200, `download ${i + 1}`);
+      assert.equal(res.headers.get('ratelimit'), null);
+      await res.arrayBuffer();
+    }
+    assert.equal((await a.request('/v1/customers')).status, 429, 'the key’s own budget is spent as before');
+  });
+
   it('unauthenticated requests are answered 401 without touching any key’s budget', async () => {
     const res = await fetch(`${server.url}/v1/customers`, { headers: { authorization: 'Bearer kp_live_nope' } });
     assert.equal(res.status, 401);
@@ -49,11 +67,18 @@ describe('rate limit per API key', () => {
   });
 
   it('429 is documented, with its headers, on every /v1 operation', async () => {
-    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>> };
+    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: object }> }>>;
+    };
     let operations = 0;
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!path.startsWith('/v1/') || path === '/v1/openapi.json') continue;
       for (const operation of Object.values(item)) {
+        // No key, no per-key budget: the download link (security []) documents neither 429 nor the RateLimit headers.
+        if (operation.security?.length === 0) {
+          assert.equal(operation.responses['429'], undefined, `${path}: needs no key, so no per-key 429`);
+          continue;
+        }
         operations += 1;
         assert.ok(operation.responses['429'], `${path}: no 429`);
         assert.ok(Object.keys(operation.responses['429']?.headers ?? {}).includes('Retry-After'), `${path}: 429 without Retry-After`);

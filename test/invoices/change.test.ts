@@ -108,7 +108,7 @@ describe('DELETE /v1/customer-invoices/{id}', () => {
     await expectProblem(await shop.request(`/v1/customer-invoices/${first.id}/pdf`), 404);
     await expectProblem(await remove(first.id), 404);
     // The second invoice still has the shared bytes.
-    assert.equal((await shop.request(`/v1/customer-invoices/${second.id}/pdf`)).status, 200);
+    assert.equal((await shop.downloadPdf(second.id)).status, 200);
     assert.equal((await storedFiles(server)).length, 2);
 
     assert.equal((await remove(second.id)).status, 204);
@@ -133,6 +133,6 @@ describe('DELETE /v1/customer-invoices/{id}', () => {
     const count = await invoiceCount(server);
     await expectProblem(await remove(invoice.id, other), 404);
     assert.equal(await invoiceCount(server), count);
-    assert.equal((await shop.request(`/v1/customer-invoices/${invoice.id}/pdf`)).status, 200);
+    assert.equal((await shop.downloadPdf(invoice.id)).status, 200);
   });
 });

@@ -37,7 +37,7 @@ describe('concurrent creates', () => {
     assert.equal(new Set(bodies.map((b) => b.id)).size, 20);
     assert.equal((await storedFiles(server)).length, before.length + 1);
     for (const { id } of bodies.slice(0, 3)) {
-      const res = await shop.request(`/v1/customer-invoices/${id}/pdf`);
+      const res = await shop.downloadPdf(id);
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), pdf);
     }
   });
@@ -52,7 +52,7 @@ describe('concurrent creates', () => {
     assert.equal(created.length, 5);
     assert.deepEqual(responses.filter((r) => r.status !== 201).map((r) => r.status), Array<number>(5).fill(409));
     for (const { id } of created) {
-      const res = await shop.request(`/v1/customer-invoices/${id}/pdf`);
+      const res = await shop.downloadPdf(id);
       assert.equal(res.status, 200);
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), pdf);
     }

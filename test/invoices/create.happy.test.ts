@@ -139,7 +139,7 @@ describe('POST /v1/customer-invoices: happy paths', () => {
     const a = (await (await shop.createInvoice(validInvoice(customerId), pdf)).json()) as InvoiceBody;
     const b = (await (await shop.createInvoice(validInvoice(customerId), pdf)).json()) as InvoiceBody;
     for (const invoice of [a, b]) {
-      const res = await shop.request(`/v1/customer-invoices/${invoice.id}/pdf`);
+      const res = await shop.downloadPdf(invoice.id);
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), pdf);
     }
   });

@@ -34,7 +34,7 @@ describe('orphaned PDF sweep', () => {
     assert.deepEqual(await storedFiles(server), [kept, lost].sort());
     assert.equal(await removeOrphanedPdfs(server.runtime.ctx, 0), 1);
     assert.deepEqual(await storedFiles(server), [kept]);
-    const pdf = await client.request(`/v1/customer-invoices/${((await res.json()) as { id: string }).id}/pdf`);
+    const pdf = await client.downloadPdf(((await res.json()) as { id: string }).id);
     assert.equal(pdf.status, 200);
   });
 
@@ -45,7 +45,7 @@ describe('orphaned PDF sweep', () => {
     const [res] = await Promise.all([client.createInvoice(validInvoice(customerId), bytes), removeOrphanedPdfs(server.runtime.ctx, 0)]);
     assert.equal(res.status, 201);
     const id = ((await res.json()) as { id: string }).id;
-    const pdf = await client.request(`/v1/customer-invoices/${id}/pdf`);
+    const pdf = await client.downloadPdf(id);
     assert.equal(pdf.status, 200);
     assert.ok(Buffer.from(await pdf.arrayBuffer()).equals(Buffer.from(bytes)));
   });

@@ -24,8 +24,10 @@ describe('reading customer invoices back', () => {
   });
   after(() => server.close());
 
-  it('returns the PDF byte for byte with download headers', async () => {
-    const res = await fetch(invoice.links.pdf.href, { headers: { authorization: `Bearer ${shop.apiKey}` } });
+  it('returns the PDF byte for byte with download headers, through the cloud-file link of links.pdf', async () => {
+    const cloudFile = await fetch(invoice.links.pdf.href, { headers: { authorization: `Bearer ${shop.apiKey}` } });
+    assert.equal(cloudFile.status, 200);
+    const res = await fetch(((await cloudFile.json()) as { link: string }).link);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');

@@ -162,7 +162,7 @@ describe('portal pages: list, invoice, PDF, ZIP, email link, isolation, escaping
     const viewedEvents = async () => ((await (await shop.request(`/v1/webhooks/${hook.id}/deliveries`)).json()) as { data: { eventId: string; eventType: string }[] }).data;
     const viewedAt = async () => ((await (await shop.request(`/v1/customer-invoices/${id}`)).json()) as { viewedAt: string | null }).viewedAt;
     assert.equal(await viewedAt(), null);
-    await shop.request(`/v1/customer-invoices/${id}/pdf`);
+    assert.equal((await shop.downloadPdf(id ?? '')).status, 200);
     assert.equal(await viewedAt(), null, 'the business’s own download');
     assert.equal((await alice.request(`/portal/invoices/${id}`, { method: 'HEAD' })).status, 200);
     await alice.page(`/portal/invoices/${id}`, { 'sec-purpose': 'prefetch' });

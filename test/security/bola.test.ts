@@ -32,6 +32,17 @@ const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown 
 };
 
 /**
+ * API routes whose path parameter is a capability rather than an id: the cloud-file download link (API.md
+ * "Downloads") needs no API key, so there is no caller whose tenant could be crossed; whoever holds the link gets
+ * that one file for 5 minutes, by design (like a presigned S3 URL). They are not walked with the API keys above.
+ * What must fail instead is any other secret in its place: another tenant's link spliced with this one's signature,
+ * or an id (the test below; test/storage/download-links.test.ts changes every character and swaps every field).
+ */
+const CAPABILITY_ROUTES: Record<string, { why: string }> = {
+  'GET /v1/downloads/{token}': { why: 'a signed, expiring link to one file; the link is the credential, not an API key' },
+};
+
+/**
  * The portal's routes with a parameter. `signedIn`: customer x of A asks with invoice ids of others. `token`:
  * the secret in the path; the invoice link is a capability by design (API.md: it opens that one invoice without
  * signing in), so what must fail is every other secret or id put in its place. `public`: no tenant data behind it.
@@ -86,6 +97,9 @@ function missingToken(like: string): string {
   return like.includes('_') && /^[a-z]+_[0-9a-z]+$/.test(like) ? missingId(like) : randomBytes(like.length).toString('base64url').slice(0, like.length);
 }
 
+/** The token of a portal invoice link (`<base>/portal/i/<token>`). */
+const linkTokenOf = (link: string) => link.slice(link.lastIndexOf('/') + 1);
+
 let t: Tenants;
 let before_: Record<string, string>[];
 const figures = { apiRoutes: 0, apiPairs: 0, portalRoutes: 0, portalPairs: 0 };
@@ -105,8 +119,8 @@ describe('S1 BOLA matrix', () => {
     const routes = Object.entries(doc.paths ?? {})
       .filter(([path]) => path.includes('{'))
       .flatMap(([path, item]) => Object.keys(item ?? {}).filter((m) => m !== 'parameters').map((m) => `${m.toUpperCase()} ${path}`));
-    for (const route of routes) assert.ok(API_ROUTES[route], `route missing from the BOLA matrix: ${route}`);
-    for (const route of Object.keys(API_ROUTES)) assert.ok(routes.includes(route), `the BOLA matrix names a route the API does not have: ${route}`);
+    for (const route of routes) assert.ok(API_ROUTES[route] ?? CAPABILITY_ROUTES[route], `route missing from the BOLA matrix: ${route}`);
+    for (const route of [...Object.keys(API_ROUTES), ...Object.keys(CAPABILITY_ROUTES)]) assert.ok(routes.includes(route), `the BOLA matrix names a route the API does not have: ${route}`);
     // Nothing the app serves under /v1 with an id escapes the document (but Fastify's HEAD twins of GET routes,
     // which run the GET handler; the contract checker counts them as undocumented, so they are not sent here).
     const documented = new Set(routes.map((r) => r.replace(/\{(\w+)\}/g, ':$1')));
@@ -121,7 +135,7 @@ describe('S1 BOLA matrix', () => {
     ];
     // Every ordered pair of tenants under test:hostile; in npm test the others against A (the cases are symmetric).
     const owners = HOSTILE ? [t.a, t.b, t.c] : [t.a];
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !CAPABILITY_ROUTES[r])) {
       const [method = '', template = ''] = route.split(' ');
       const { params, body } = API_ROUTES[route] ?? { params: {} };
       const names = Object.keys(params);
@@ -157,6 +171,35 @@ describe('S1 BOLA matrix', () => {
     }
     const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
     assert.deepEqual(after_, before_, 'every tenant reads back exactly what it had');
+  });
+
+  it('API: a download link cannot be turned into another tenant’s: spliced links and ids get the 404 of an unknown link', async () => {
+    const tokenOf = async (tenant: Tenant, invoice: string) => {
+      const res = await tenant.client.request(`/v1/customer-invoices/${invoice}/pdf`);
+      assert.equal(res.status, 200);
+      const { link } = (await res.json()) as { link: string };
+      return link.slice(link.lastIndexOf('/') + 1);
+    };
+    const [a, b, c] = [t.a, t.b, t.c];
+    const own = await tokenOf(a, a.invoices.x);
+    const [payload = '', signature = ''] = own.split('.');
+    const spliced: string[] = [];
+    for (const [tenant, invoice] of [[a, a.invoices.y], [b, b.invoices.x], [c, c.invoices.y]] as const) {
+      const [otherPayload = '', otherSignature = ''] = (await tokenOf(tenant, invoice)).split('.');
+      spliced.push(`${otherPayload}.${signature}`, `${payload}.${otherSignature}`);
+    }
+    const download = async (token: string) => ofFetch(await fetch(`${t.server.url}/v1/downloads/${encodeURIComponent(token)}`));
+    for (const token of [...spliced, a.invoices.x, b.invoices.x, linkTokenOf(a.invoiceLinks.x)]) {
+      const absent = missingToken(token);
+      const [foreign, unknown] = [await download(token), await download(absent)];
+      assert.equal(foreign.status, 404, token);
+      assert.deepEqual(comparable(foreign, [token]), comparable(unknown, [absent]), token);
+      figures.apiPairs += 1;
+    }
+    // The control: A's own link serves A's PDF, to anyone who holds it.
+    assert.equal((await download(own)).status, 200);
+    const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
+    assert.deepEqual(after_, before_, 'nothing changed');
   });
 
   it('portal: customer x of A gets the 404 of a missing id for every other invoice and every misplaced secret', async () => {

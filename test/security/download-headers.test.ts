@@ -9,7 +9,8 @@ import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 /**
  * S6 (RELIABILITY.md §3): whatever invoice number the API accepts (API.md: trimmed, 1–64 characters, no control
- * characters), both downloads of its PDF — the API's and the portal's — carry a Content-Disposition that a real
+ * characters), every download of its PDF — the cloud-file link, the API's `Accept: application/pdf` and the
+ * portal's — carries a Content-Disposition that a real
  * parser reads back as exactly that name, with nothing that could split or break the header, and the headers
  * that keep a browser from running or caching the file.
  */
@@ -87,7 +88,7 @@ describe('S6 download headers', () => {
     await smtp?.stop();
   });
 
-  it(`${COUNT} generated invoice numbers: both downloads parse back to the exact name, with nosniff, no-store and a sandbox`, async () => {
+  it(`${COUNT} generated invoice numbers: all three downloads parse back to the exact name, with nosniff, no-store and a sandbox`, async () => {
     // Unique after trimming: the number is unique within the account.
     const numbers = fc.sample(fc.uniqueArray(invoiceNumber, { minLength: COUNT, maxLength: COUNT, selector: (s) => s.trim() }), { numRuns: 1, seed: Number(process.env.S6_SEED ?? Date.now() % 2 ** 31) })[0] ?? [];
     assert.equal(numbers.length, COUNT);
@@ -99,10 +100,15 @@ describe('S6 download headers', () => {
       assert.equal(res.status, 201, `${JSON.stringify(number)} is within the rules: ${JSON.stringify(body)}`);
       assert.equal(body.invoiceNumber, number.trim());
 
-      const api = await shop.request(`/v1/customer-invoices/${body.id}/pdf`);
+      // The cloud-file link, followed without credentials, and the bytes asked for directly (Accept: application/pdf).
+      const api = await shop.downloadPdf(body.id);
       assert.equal(api.status, 200);
-      checkDownload(`API download of ${JSON.stringify(number)}`, api.headers, number);
+      checkDownload(`download link of ${JSON.stringify(number)}`, api.headers, number);
       assert.deepEqual(new Uint8Array(await api.arrayBuffer()), pdf);
+      const direct = await shop.request(`/v1/customer-invoices/${body.id}/pdf`, { headers: { accept: 'application/pdf' } });
+      assert.equal(direct.status, 200);
+      checkDownload(`API download of ${JSON.stringify(number)}`, direct.headers, number);
+      assert.deepEqual(new Uint8Array(await direct.arrayBuffer()), pdf);
 
       const portal = await browser.request(`/portal/invoices/${body.id}/pdf?download=1`);
       assert.equal(portal.status, 200);
@@ -110,6 +116,6 @@ describe('S6 download headers', () => {
       checked += 1;
     });
     assert.equal(checked, COUNT);
-    report('S6 download headers', { invoiceNumbers: COUNT, downloadsChecked: checked * 2, maxCodePoints: Math.max(...numbers.map((n) => [...n.trim()].length)) });
+    report('S6 download headers', { invoiceNumbers: COUNT, downloadsChecked: checked * 3, maxCodePoints: Math.max(...numbers.map((n) => [...n.trim()].length)) });
   });
 });

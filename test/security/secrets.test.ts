@@ -88,6 +88,12 @@ describe('S2 secrets are never stored or logged as they are', () => {
       await read.arrayBuffer();
     }
 
+    // A download link is a bearer secret as well: followed (on the server's own address), never logged or stored.
+    const cloudFile = (await (await shop.request(`/v1/customer-invoices/${invoice.id}/pdf`)).json()) as { link: string };
+    const downloadPath = new URL(cloudFile.link).pathname;
+    secrets['download-link token'] = downloadPath.split('/').pop() ?? '';
+    assert.equal((await fetch(serve.url + downloadPath)).status, 200);
+
     const [notification] = await smtp.waitForDelivered((all) => all.some((m) => /\/portal\/i\//.test(String(m.parsed.text))));
     const invoiceLink = String(notification?.parsed.text).match(/https?:\/\/\S+\/portal\/i\/([A-Za-z0-9_-]+)/);
     assert(invoiceLink?.[1], 'an invoice link in the notification');
@@ -134,6 +140,7 @@ describe('S2 secrets are never stored or logged as they are', () => {
     assert.match(log.toString(), /"url":"\/v1\/customer-invoices/, 'requests are logged');
     assert.match(log.toString(), /"url":"\/portal\/i\/\[redacted\]\/pdf"/, 'invoice-link requests are logged, without the token');
     assert.match(log.toString(), /"url":"\/portal\/link\/\[redacted\]"/, 'sign-in-link requests are logged, without the token');
+    assert.match(log.toString(), /"url":"\/v1\/downloads\/\[redacted\]"/, 'download-link requests are logged, without the token');
     assert.match(log.toString(), /"authorization":"\[redacted\]"/, 'trace-level logs hold headers, censored');
     const database = places.filter((p) => /klantportaal\.sqlite|PostgreSQL/.test(p.name));
     assert.ok(database.some((p) => p.bytes.includes('geheim@example.com')), `customer data in ${database.map((p) => p.name).join(', ')}`);
