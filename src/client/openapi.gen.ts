@@ -45,10 +45,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customer invoices, newest first */
+        /**
+         * List customer invoices, newest first
+         * @description Needs an API key with the scope `invoices.read`.
+         */
         get: operations["listCustomerInvoices"];
         put?: never;
-        /** Create a customer invoice (multipart, with its PDF) */
+        /**
+         * Create a customer invoice (multipart, with its PDF)
+         * @description Needs an API key with the scope `invoices.write`.
+         */
         post: operations["createCustomerInvoice"];
         delete?: never;
         options?: never;
@@ -63,15 +69,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer invoice */
+        /**
+         * Get a customer invoice
+         * @description Needs an API key with the scope `invoices.read`.
+         */
         get: operations["getCustomerInvoice"];
         put?: never;
         post?: never;
-        /** Delete a customer invoice */
+        /**
+         * Delete a customer invoice
+         * @description Needs an API key with the scope `invoices.write`.
+         */
         delete: operations["deleteCustomerInvoice"];
         options?: never;
         head?: never;
-        /** Mark a customer invoice paid or unpaid */
+        /**
+         * Mark a customer invoice paid or unpaid
+         * @description Needs an API key with the scope `invoices.write`.
+         */
         patch: operations["updateCustomerInvoice"];
         trace?: never;
     };
@@ -85,6 +100,8 @@ export interface paths {
         /**
          * Get the invoice PDF as a cloud-file link
          * @description Answers the published cloud-file response: `link` downloads the PDF without an API key until `expiresAt` (5 minutes). Extension: with `Accept: application/pdf` the PDF itself is streamed instead, with the same headers as the link’s download.
+         *
+         *     Needs an API key with the scope `invoices.read`.
          */
         get: operations["getCustomerInvoicePdf"];
         put?: never;
@@ -102,10 +119,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers, newest first */
+        /**
+         * List customers, newest first
+         * @description Needs an API key with the scope `customers.read`.
+         */
         get: operations["listCustomers"];
         put?: never;
-        /** Create a customer */
+        /**
+         * Create a customer
+         * @description Needs an API key with the scope `customers.write`.
+         */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -120,15 +143,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer */
+        /**
+         * Get a customer
+         * @description Needs an API key with the scope `customers.read`.
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        /** Delete a customer without invoices */
+        /**
+         * Delete a customer without invoices
+         * @description Needs an API key with the scope `customers.write`.
+         */
         delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        /** Change a customer */
+        /**
+         * Change a customer
+         * @description Needs an API key with the scope `customers.write`.
+         */
         patch: operations["updateCustomer"];
         trace?: never;
     };
@@ -169,50 +201,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints": {
+    "/v1/webhooks": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints, newest first */
-        get: operations["listWebhookEndpoints"];
+        /**
+         * List webhook records, newest first
+         * @description Needs an API key with the scope `webhooks.read`.
+         */
+        get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook endpoint (the signing secret is shown once) */
-        post: operations["createWebhookEndpoint"];
+        /**
+         * Create a webhook record: one URL for one event type
+         * @description Needs an API key with the scope `webhooks.write`.
+         */
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}": {
+    "/v1/webhooks/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook endpoint */
-        get: operations["getWebhookEndpoint"];
+        /**
+         * Get a webhook record
+         * @description Needs an API key with the scope `webhooks.read`.
+         */
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint (and its delivery log) */
-        delete: operations["deleteWebhookEndpoint"];
+        /**
+         * Delete a webhook record (its queued deliveries are dropped, its log goes)
+         * @description Needs an API key with the scope `webhooks.write`.
+         */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries": {
+    "/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of an endpoint, newest first */
+        /**
+         * The delivery log of a webhook record, newest first
+         * @description Needs an API key with the scope `webhooks.read`.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -222,7 +269,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": {
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -231,7 +278,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a delivery again (due now, with a fresh retry window) */
+        /**
+         * Queue a delivery again (due now, with a fresh retry window)
+         * @description Needs an API key with the scope `webhooks.write`.
+         */
         post: operations["redeliverWebhook"];
         delete?: never;
         options?: never;
@@ -276,6 +326,8 @@ export interface components {
         RetryAfter: string;
         /** @description The authentication scheme: `Bearer realm="klantportaal"`. */
         WwwAuthenticate: string;
+        /** @description RFC 6750: `Bearer realm="klantportaal", error="insufficient_scope", scope="<the scope this operation needs>"`. */
+        WwwAuthenticateScope: string;
     };
     pathItems: never;
 }
@@ -347,8 +399,8 @@ export interface operations {
     listCustomerInvoices: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
                  * @description Only this customer’s invoices.
                  * @example cst_abc12345def678
@@ -361,12 +413,17 @@ export interface operations {
                 /** @description Issued on or before this date (YYYY-MM-DD). */
                 issuedTo?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
                 /** @description Only paid (`true`) or open (`false`) invoices. */
                 paid?: "true" | "false";
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path?: never;
@@ -384,7 +441,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /** @example 12.95 */
                             amount: string;
@@ -458,20 +519,26 @@ export interface operations {
                             /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                             viewedAt: string | null;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -491,6 +558,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -711,6 +791,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
             409: {
                 headers: {
@@ -918,6 +1011,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1007,6 +1113,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1191,6 +1310,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1326,6 +1458,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1381,14 +1526,19 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 email?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
                 reference?: string;
             };
             header?: never;
@@ -1407,7 +1557,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /**
                              * Format: date-time
@@ -1439,20 +1593,26 @@ export interface operations {
                             name: string;
                             reference: string | null;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -1472,6 +1632,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1621,6 +1794,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1781,6 +1967,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -1870,6 +2069,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2035,6 +2247,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
                 headers: {
@@ -2188,16 +2413,21 @@ export interface operations {
             };
         };
     };
-    listWebhookEndpoints: {
+    listWebhooks: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path?: never;
@@ -2215,17 +2445,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /**
                              * Format: date-time
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
-                            events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                             /**
-                             * @description Always starts with whe_.
-                             * @example whe_abc12345def678
+                             * @description Always starts with wbh_.
+                             * @example wbh_abc12345def678
                              */
                             id: string;
                             links: {
@@ -2242,23 +2475,39 @@ export interface operations {
                                     type: string;
                                 };
                             };
+                            /**
+                             * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                             * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                             */
+                            secret: string;
+                            /**
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                             * @enum {string}
+                             */
+                            type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /** Format: uri */
                             url: string;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -2278,6 +2527,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2337,7 +2599,7 @@ export interface operations {
             };
         };
     };
-    createWebhookEndpoint: {
+    createWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -2349,17 +2611,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://mijnklantportaal.nl/webhook-incoming",
+                 *       "type": "customer-created"
+                 *     }
+                 */
                 "application/json": {
                     /**
-                     * @example [
-                     *       "customer-invoice.created",
-                     *       "customer-invoice.paid"
-                     *     ]
+                     * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                     * @enum {string}
                      */
-                    events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
+                    type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                     /**
                      * @description http:// or https:// URL that receives the events; not on loopback or private networks.
-                     * @example https://boekhouding.example.nl/hooks/klantportaal
+                     * @example https://mijnklantportaal.nl/webhook-incoming
                      */
                     url: string;
                 };
@@ -2383,10 +2649,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2403,8 +2668,16 @@ export interface operations {
                                 type: string;
                             };
                         };
-                        /** @description Signing secret for `Klantportaal-Signature`. Shown only in this response: store it now. */
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
                         secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2426,6 +2699,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2510,7 +2796,7 @@ export interface operations {
             };
         };
     };
-    getWebhookEndpoint: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2536,10 +2822,9 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        events: ("customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed")[];
                         /**
-                         * @description Always starts with whe_.
-                         * @example whe_abc12345def678
+                         * @description Always starts with wbh_.
+                         * @example wbh_abc12345def678
                          */
                         id: string;
                         links: {
@@ -2556,6 +2841,16 @@ export interface operations {
                                 type: string;
                             };
                         };
+                        /**
+                         * @description Sent as is in `X-Webhook-Signature` on every call (as MijnKlantportaal does), and the key of the `Klantportaal-Signature` HMAC. 32 letters and digits (190 bits); records registered before 2026-12 keep their `whsec_…` secret.
+                         * @example OUJX2prdBbJxR77BZlGzq1w8Tn3k5Yc0
+                         */
+                        secret: string;
+                        /**
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
+                         * @enum {string}
+                         */
+                        type: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /** Format: uri */
                         url: string;
                     };
@@ -2577,6 +2872,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2636,7 +2944,7 @@ export interface operations {
             };
         };
     };
-    deleteWebhookEndpoint: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2673,6 +2981,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2735,13 +3056,18 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from `links.next`. */
-                cursor?: string;
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
                 /**
-                 * @description Items per page, 1–250 (default 50).
-                 * @example 50
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
                  */
-                limit?: string;
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
             };
             header?: never;
             path: {
@@ -2761,7 +3087,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        count: number;
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
                         data: {
                             /** @description Attempts so far, the one in progress and manual redeliveries included. */
                             attempts: number;
@@ -2771,18 +3101,16 @@ export interface operations {
                              */
                             createdAt: string;
                             deliveredAt: string | null;
-                            /** @example whe_abc12345def678 */
-                            endpointId: string;
                             /**
                              * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                              * @example evt_abc12345def678
                              */
                             eventId: string;
                             /**
-                             * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                             * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                              * @enum {string}
                              */
-                            eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                            eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                             /**
                              * @description Always starts with whd_.
                              * @example whd_abc12345def678
@@ -2797,7 +3125,7 @@ export interface operations {
                             /** @description HTTP status of the latest answer; null before the first or when there was none. */
                             lastStatusCode: number | null;
                             links: {
-                                endpoint: {
+                                webhook: {
                                     /** Format: uri */
                                     href: string;
                                     /** @example application/json */
@@ -2807,25 +3135,33 @@ export interface operations {
                             /** @description When a pending delivery is tried next; null otherwise. */
                             nextAttemptAt: string | null;
                             /**
-                             * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                             * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                              * @enum {string}
                              */
                             status: "pending" | "delivered" | "failed";
+                            /** @example wbh_abc12345def678 */
+                            webhookId: string;
                         }[];
-                        links: {
-                            next: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            } | null;
-                            self: {
-                                /** Format: uri */
-                                href: string;
-                                /** @example application/json */
-                                type: string;
-                            };
-                        };
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
                     };
                 };
             };
@@ -2845,6 +3181,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2949,18 +3298,16 @@ export interface operations {
                          */
                         createdAt: string;
                         deliveredAt: string | null;
-                        /** @example whe_abc12345def678 */
-                        endpointId: string;
                         /**
                          * @description Also sent as `Klantportaal-Event-Id`; the same on every attempt.
                          * @example evt_abc12345def678
                          */
                         eventId: string;
                         /**
-                         * @description `customer-invoice.created`; `customer-invoice.paid` (paidAt set from empty, by PATCH or on a create that is already paid); `customer-invoice.viewed` (the customer first opened it in the portal); `notification.failed` (its email was given up).
+                         * @description The event this record receives (one per record). Fired today: `invoice-created`; `invoice-paid` (paidAt set from empty, by PATCH or on a create that is already paid); `invoice-deleted` (data: the invoice as it was); `customer-created`; `customer-deleted` (data: the customer as it was); ours: `invoice-viewed` (the customer first opened it in the portal) and `notification-failed` (its email was given up). The other published types are accepted and fire once their section exists.
                          * @enum {string}
                          */
-                        eventType: "customer-invoice.created" | "customer-invoice.paid" | "customer-invoice.viewed" | "notification.failed";
+                        eventType: "appointment-created" | "appointment-canceled" | "customer-created" | "customer-deleted" | "offer-created" | "offer-deleted" | "offer-accepted" | "offer-rejected" | "invoice-created" | "invoice-chargeback" | "invoice-paid" | "invoice-deleted" | "payment-link-created" | "payment-link-expired" | "payment-link-paid" | "ticket-created" | "ticket-reply-customer" | "ticket-reply-employee" | "subscription-created" | "subscription-updated" | "subscription-deleted" | "subscription-payment-created" | "subscription-payment-updated" | "invoice-viewed" | "notification-failed";
                         /**
                          * @description Always starts with whd_.
                          * @example whd_abc12345def678
@@ -2975,7 +3322,7 @@ export interface operations {
                         /** @description HTTP status of the latest answer; null before the first or when there was none. */
                         lastStatusCode: number | null;
                         links: {
-                            endpoint: {
+                            webhook: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -2985,10 +3332,12 @@ export interface operations {
                         /** @description When a pending delivery is tried next; null otherwise. */
                         nextAttemptAt: string | null;
                         /**
-                         * @description pending: queued or waiting for a retry; delivered: the endpoint answered 2xx; failed: no 2xx within the retry window (three days).
+                         * @description pending: queued or waiting for a retry; delivered: the receiver answered 2xx; failed: no 2xx within the retry window (three days).
                          * @enum {string}
                          */
                         status: "pending" | "delivered" | "failed";
+                        /** @example wbh_abc12345def678 */
+                        webhookId: string;
                     };
                 };
             };
@@ -3008,6 +3357,19 @@ export interface operations {
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
