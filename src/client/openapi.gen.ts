@@ -38,6 +38,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customer groups, newest first */
+        get: operations["listCustomerGroups"];
+        put?: never;
+        /** Create a customer group */
+        post: operations["createCustomerGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer group */
+        get: operations["getCustomerGroup"];
+        put?: never;
+        post?: never;
+        /** Delete a customer group (its customers stay) */
+        delete: operations["deleteCustomerGroup"];
+        options?: never;
+        head?: never;
+        /** Rename a customer group */
+        patch: operations["updateCustomerGroup"];
+        trace?: never;
+    };
+    "/v1/customer-groups/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add customers to a group; answers the group's customers */
+        post: operations["addCustomersToGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-groups/{id}/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a customer from a group */
+        delete: operations["removeCustomerFromGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customer-invoices": {
         parameters: {
             query?: never;
@@ -311,6 +382,968 @@ export interface operations {
             /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerGroups: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `links.next`. */
+                cursor?: string;
+                /**
+                 * @description Items per page, 1–250 (default 50).
+                 * @example 50
+                 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @example 2024-05-28T21:00:00+02:00
+                             */
+                            createdAt: string;
+                            /** @example cug_abc12345def678 */
+                            id: string;
+                            links: {
+                                customers: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                self: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                            };
+                            name: string;
+                        }[];
+                        links: {
+                            next: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            } | null;
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomerGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Customer ids to add (at most 1000); unknown, malformed or other accounts' ids are ignored without an error, as published. */
+                    customers?: string[];
+                    /**
+                     * @description Name of the group.
+                     * @example Hosting customers
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @example cug_abc12345def678 */
+                        id: string;
+                        links: {
+                            customers: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        name: string;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @example cug_abc12345def678 */
+                        id: string;
+                        links: {
+                            customers: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        name: string;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomerGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomerGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Name of the group.
+                     * @example Hosting customers
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @example cug_abc12345def678 */
+                        id: string;
+                        links: {
+                            customers: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        name: string;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCustomersToGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Customer ids to add (at most 1000); unknown, malformed or other accounts' ids are ignored without an error, as published. */
+                    customers: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The group's customers after the change, newest first, at most 1000; walk `GET /v1/customers?customerGroupId=` for all of a larger group. */
+                        data: {
+                            /** @description Empty on customers made before klantportaal stored addresses, until changed. */
+                            address: string;
+                            city: string;
+                            companyName: string;
+                            /** @example NL */
+                            countryCode: string;
+                            /**
+                             * Format: date-time
+                             * @example 2024-05-28T21:00:00+02:00
+                             */
+                            createdAt: string;
+                            /** @description Ids of the groups the customer is in, oldest membership first. */
+                            customerGroups: string[];
+                            /** @example cst_abc12345def678 */
+                            id: string;
+                            integration: string | null;
+                            integrationId: string | null;
+                            links: {
+                                invoices: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                self: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                            };
+                            /**
+                             * @description Language of emails and portal pages (ours).
+                             * @enum {string}
+                             */
+                            locale: "nl" | "en";
+                            phone: string | null;
+                            primaryEmail: string;
+                            zipCode: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeCustomerFromGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     "Retry-After": components["headers"]["RetryAfter"];
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
@@ -1347,13 +2380,19 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `links.next`. */
                 cursor?: string;
-                email?: string;
+                /** @description Only customers in this group. */
+                customerGroupId?: string;
+                /** @description Only customers of this integration. */
+                integration?: string;
+                /** @description Only customers with this integration id (with `integration`: of that integration). */
+                integrationId?: string;
                 /**
                  * @description Items per page, 1–250 (default 50).
                  * @example 50
                  */
                 limit?: string;
-                reference?: string;
+                /** @description Only customers with this primary email (exact). */
+                primaryEmail?: string;
             };
             header?: never;
             path?: never;
@@ -1373,14 +2412,23 @@ export interface operations {
                     "application/json": {
                         count: number;
                         data: {
+                            /** @description Empty on customers made before klantportaal stored addresses, until changed. */
+                            address: string;
+                            city: string;
+                            companyName: string;
+                            /** @example NL */
+                            countryCode: string;
                             /**
                              * Format: date-time
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
-                            email: string;
+                            /** @description Ids of the groups the customer is in, oldest membership first. */
+                            customerGroups: string[];
                             /** @example cst_abc12345def678 */
                             id: string;
+                            integration: string | null;
+                            integrationId: string | null;
                             links: {
                                 invoices: {
                                     /** Format: uri */
@@ -1396,12 +2444,13 @@ export interface operations {
                                 };
                             };
                             /**
-                             * @description Language of emails and portal pages.
+                             * @description Language of emails and portal pages (ours).
                              * @enum {string}
                              */
                             locale: "nl" | "en";
-                            name: string;
-                            reference: string | null;
+                            phone: string | null;
+                            primaryEmail: string;
+                            zipCode: string;
                         }[];
                         links: {
                             next: {
@@ -1509,18 +2558,38 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * Format: email
-                     * @example administratie@jansen.example
+                     * @description Street and number.
+                     * @example Teststreet 123
                      */
-                    email: string;
+                    address: string;
+                    /** @example Amsterdam */
+                    city: string;
                     /**
-                     * @description Language of emails and portal pages.
+                     * @description Name of the customer.
+                     * @example Test Company BV
+                     */
+                    companyName: string;
+                    /**
+                     * @description ISO 3166-1 alpha-2, two capital letters; `NL` when not given.
+                     * @example NL
+                     */
+                    countryCode?: string;
+                    integration?: string | null;
+                    integrationId?: string | null;
+                    /**
+                     * @description Language of emails and portal pages (ours).
                      * @enum {string}
                      */
                     locale?: "nl" | "en";
-                    /** @example Jansen Installatietechniek */
-                    name: string;
-                    reference?: string | null;
+                    phone?: string | null;
+                    /**
+                     * Format: email
+                     * @description Notifications go here.
+                     * @example john.doe@test.com
+                     */
+                    primaryEmail: string;
+                    /** @example 1234AB */
+                    zipCode: string;
                 };
             };
         };
@@ -1537,14 +2606,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Empty on customers made before klantportaal stored addresses, until changed. */
+                        address: string;
+                        city: string;
+                        companyName: string;
+                        /** @example NL */
+                        countryCode: string;
                         /**
                          * Format: date-time
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        email: string;
+                        /** @description Ids of the groups the customer is in, oldest membership first. */
+                        customerGroups: string[];
                         /** @example cst_abc12345def678 */
                         id: string;
+                        integration: string | null;
+                        integrationId: string | null;
                         links: {
                             invoices: {
                                 /** Format: uri */
@@ -1560,12 +2638,13 @@ export interface operations {
                             };
                         };
                         /**
-                         * @description Language of emails and portal pages.
+                         * @description Language of emails and portal pages (ours).
                          * @enum {string}
                          */
                         locale: "nl" | "en";
-                        name: string;
-                        reference: string | null;
+                        phone: string | null;
+                        primaryEmail: string;
+                        zipCode: string;
                     };
                 };
             };
@@ -1690,14 +2769,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Empty on customers made before klantportaal stored addresses, until changed. */
+                        address: string;
+                        city: string;
+                        companyName: string;
+                        /** @example NL */
+                        countryCode: string;
                         /**
                          * Format: date-time
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        email: string;
+                        /** @description Ids of the groups the customer is in, oldest membership first. */
+                        customerGroups: string[];
                         /** @example cst_abc12345def678 */
                         id: string;
+                        integration: string | null;
+                        integrationId: string | null;
                         links: {
                             invoices: {
                                 /** Format: uri */
@@ -1713,12 +2801,13 @@ export interface operations {
                             };
                         };
                         /**
-                         * @description Language of emails and portal pages.
+                         * @description Language of emails and portal pages (ours).
                          * @enum {string}
                          */
                         locale: "nl" | "en";
-                        name: string;
-                        reference: string | null;
+                        phone: string | null;
+                        primaryEmail: string;
+                        zipCode: string;
                     };
                 };
             };
@@ -1918,18 +3007,38 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * Format: email
-                     * @example administratie@jansen.example
+                     * @description Street and number.
+                     * @example Teststreet 123
                      */
-                    email?: string;
+                    address?: string;
+                    /** @example Amsterdam */
+                    city?: string;
                     /**
-                     * @description Language of emails and portal pages.
+                     * @description Name of the customer.
+                     * @example Test Company BV
+                     */
+                    companyName?: string;
+                    /**
+                     * @description ISO 3166-1 alpha-2, two capital letters; `NL` when not given.
+                     * @example NL
+                     */
+                    countryCode?: string;
+                    integration?: string | null;
+                    integrationId?: string | null;
+                    /**
+                     * @description Language of emails and portal pages (ours).
                      * @enum {string}
                      */
                     locale?: "nl" | "en";
-                    /** @example Jansen Installatietechniek */
-                    name?: string;
-                    reference?: string | null;
+                    phone?: string | null;
+                    /**
+                     * Format: email
+                     * @description Notifications go here.
+                     * @example john.doe@test.com
+                     */
+                    primaryEmail?: string;
+                    /** @example 1234AB */
+                    zipCode?: string;
                 };
             };
         };
@@ -1944,14 +3053,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Empty on customers made before klantportaal stored addresses, until changed. */
+                        address: string;
+                        city: string;
+                        companyName: string;
+                        /** @example NL */
+                        countryCode: string;
                         /**
                          * Format: date-time
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
-                        email: string;
+                        /** @description Ids of the groups the customer is in, oldest membership first. */
+                        customerGroups: string[];
                         /** @example cst_abc12345def678 */
                         id: string;
+                        integration: string | null;
+                        integrationId: string | null;
                         links: {
                             invoices: {
                                 /** Format: uri */
@@ -1967,12 +3085,13 @@ export interface operations {
                             };
                         };
                         /**
-                         * @description Language of emails and portal pages.
+                         * @description Language of emails and portal pages (ours).
                          * @enum {string}
                          */
                         locale: "nl" | "en";
-                        name: string;
-                        reference: string | null;
+                        phone: string | null;
+                        primaryEmail: string;
+                        zipCode: string;
                     };
                 };
             };

@@ -8,6 +8,8 @@ import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
+import { customersPublished } from './migrations/0010-customers-published.js';
+import { customerGroups } from './migrations/0011-customer-groups.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
   '0009-mail-caps': mailCaps,
+  '0010-customers-published': customersPublished,
+  '0011-customer-groups': customerGroups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -150,6 +150,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       servers: [{ url: config.publicBaseUrl }],
       tags: [
         { name: 'customers', description: 'The business’s customers.' },
+        { name: 'customer groups', description: 'Groups of customers (`cug_`).' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },
         { name: 'webhooks', description: 'Signed event notifications to the business’s own URLs, with a delivery log.' },
         { name: 'service', description: 'Health and this document.' },

@@ -14,7 +14,7 @@ export function randomId(length = 20): string {
   return out;
 }
 
-export type IdPrefix = 'acc' | 'key' | 'cst' | 'inv' | 'ntf' | 'whe' | 'whd' | 'evt';
+export type IdPrefix = 'acc' | 'key' | 'cst' | 'cug' | 'inv' | 'ntf' | 'whe' | 'whd' | 'evt';
 
 /** API.md: prefix + `_` + 14 random chars, like the published `inv_abc12345def678` (about 72 bits). */
 export const ID_LENGTH = 14;
@@ -23,7 +23,14 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomId(ID_LENGTH)}`;
 }
 
-/** Ids that cannot be ours are answered as not found without a query. */
+/** Longest id body accepted on input: ours are 14, the published examples vary (`cst_abc12345`), so be lenient. */
+export const MAX_INPUT_ID_LENGTH = 64;
+
+/**
+ * Ids that cannot exist are answered as not found without a query. Any length from 1 to 64 of [0-9a-z] is
+ * accepted on input (API.md: "Accept ids of other lengths on input"); the ones we make are always 14.
+ */
 export function looksLikeId(prefix: IdPrefix, value: string): boolean {
-  return value.length === prefix.length + 1 + ID_LENGTH && value.startsWith(`${prefix}_`) && /^[0-9a-z]+$/.test(value.slice(prefix.length + 1));
+  const body = value.slice(prefix.length + 1);
+  return value.startsWith(`${prefix}_`) && body.length >= 1 && body.length <= MAX_INPUT_ID_LENGTH && /^[0-9a-z]+$/.test(body);
 }
