@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient, KlantportaalApiError, KlantportaalNetworkError, type KlantportaalClient } from '../../src/client/index.js';
 import { startFlakyProxy, type FlakyProxy } from '../helpers/flaky-proxy.js';
 import { invoiceCount, samplePdf, startTestServer, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 const fast = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1500 };
 
@@ -27,12 +28,12 @@ describe('typed client', () => {
     await server.close();
   });
 
-  it('happy: customers create, get, update, list by reference, delete', async () => {
-    const customer = await client.customers.create({ name: 'Jansen', email: 'jansen@example.com', reference: 'DEB-1' });
+  it('happy: customers create, get, update, list by integrationId, delete', async () => {
+    const customer = await client.customers.create(customerBody('jansen', { primaryEmail: 'jansen@example.com', integrationId: 'DEB-1' }));
     assert.match(customer.id, /^cst_/);
-    assert.equal((await client.customers.get(customer.id)).email, 'jansen@example.com');
+    assert.equal((await client.customers.get(customer.id)).primaryEmail, 'jansen@example.com');
     assert.equal((await client.customers.update(customer.id, { locale: 'en' })).locale, 'en');
-    const page = await client.customers.list({ reference: 'DEB-1' });
+    const page = await client.customers.list({ integrationId: 'DEB-1' });
     assert.deepEqual(page.data.map((c) => c.id), [customer.id]);
     await client.customers.delete(customer.id);
     await assert.rejects(client.customers.get(customer.id), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
@@ -40,7 +41,7 @@ describe('typed client', () => {
 
   it('happy: iterate walks every page by links.next', async () => {
     const made = [];
-    for (let i = 0; i < 7; i++) made.push((await client.customers.create({ name: `Iter ${i}`, email: `iter${i}@example.com` })).id);
+    for (let i = 0; i < 7; i++) made.push((await client.customers.create(customerBody(`iter${i}`))).id);
     const seen: string[] = [];
     for await (const customer of client.customers.iterate({ limit: 3 })) seen.push(customer.id);
     for (const id of made) assert.ok(seen.includes(id));
@@ -51,7 +52,7 @@ describe('typed client', () => {
   });
 
   it('happy: invoices from a path, a Buffer and a stream; mark paid; download byte-identical', async () => {
-    const customer = await client.customers.create({ name: 'PDF', email: 'pdf@example.com' });
+    const customer = await client.customers.create(customerBody('pdf'));
     const dir = await fs.mkdtemp(path.join(server.dataDir, 'client-'));
     const bytes = Buffer.from(samplePdf('from-path', 300_000));
     const file = path.join(dir, 'a.pdf');
@@ -78,7 +79,7 @@ describe('typed client', () => {
   });
 
   it('error: a 422 is a KlantportaalApiError carrying every failing field of the problem+json', async () => {
-    const customer = await client.customers.create({ name: 'Err', email: 'err@example.com' });
+    const customer = await client.customers.create(customerBody('err'));
     const error = await client.invoices
       .create({ customerId: customer.id, invoiceNumber: 'E-1', issuedAt: '2024-04-31', amount: '12,95', pdf: Buffer.from(samplePdf()) })
       .then(() => null, (e: unknown) => e);
@@ -98,7 +99,7 @@ describe('typed client', () => {
   });
 
   it('retry: a dropped connection, a 503 and a 429 with Retry-After, then one invoice under one idempotency key', async () => {
-    const customer = await client.customers.create({ name: 'Retry', email: 'retry@example.com' });
+    const customer = await client.customers.create(customerBody('retry'));
     const count = await invoiceCount(server);
     const before = proxy.seen.length;
     proxy.plan({ kind: 'drop-request' }, { kind: 'status', status: 503, retryAfter: '0' }, { kind: 'status', status: 429, retryAfter: '1' });
@@ -114,7 +115,7 @@ describe('typed client', () => {
   });
 
   it('retry: a response lost after the server created the invoice is replayed, not created twice', async () => {
-    const customer = await client.customers.create({ name: 'Lost', email: 'lost@example.com' });
+    const customer = await client.customers.create(customerBody('lost'));
     const count = await invoiceCount(server);
     proxy.plan({ kind: 'drop-response' });
     const created = await flaky.invoices.createDetailed(
@@ -134,7 +135,7 @@ describe('typed client', () => {
   });
 
   it('retry: a stream PDF is not sent twice; a refused connection is a KlantportaalNetworkError', async () => {
-    const customer = await client.customers.create({ name: 'Once', email: 'once@example.com' });
+    const customer = await client.customers.create(customerBody('once'));
     const before = proxy.seen.length;
     proxy.plan({ kind: 'status', status: 503 });
     await assert.rejects(

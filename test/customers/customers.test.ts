@@ -212,15 +212,15 @@ describe('reference is unique within an account', () => {
   it('customers without a reference do not clash', async () => {
     const account = await server.account();
     await account.createCustomer();
-    await account.createCustomer({ reference: null });
+    await account.createCustomer({ integrationId: null });
     await account.createCustomer();
     assert.equal((await listAll(account)).length, 3);
   });
 
   it('PATCH to a taken reference is 409 and changes nothing', async () => {
     const account = await server.account();
-    await account.createCustomer({ reference: 'R-1' });
-    const second = (await account.createCustomer({ reference: 'R-2' })) as unknown as Customer;
+    await account.createCustomer({ integrationId: 'R-1' });
+    const second = (await account.createCustomer({ integrationId: 'R-2' })) as unknown as Customer;
     const problem = await expectProblem(await account.json('PATCH', `/v1/customers/${second.id}`, { reference: 'R-1', name: 'Renamed' }), 409);
     assert.equal(problem.errors?.[0]?.field, 'reference');
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${second.id}`)), second);
@@ -228,7 +228,7 @@ describe('reference is unique within an account', () => {
 
   it('PATCH reference to null clears it and frees the reference', async () => {
     const account = await server.account();
-    const first = (await account.createCustomer({ reference: 'R-9' })) as unknown as Customer;
+    const first = (await account.createCustomer({ integrationId: 'R-9' })) as unknown as Customer;
     const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${first.id}`, { reference: null }));
     assert.equal(patched.reference, null);
     assert.deepEqual(patched, { ...first, reference: null });
@@ -241,7 +241,7 @@ describe('reference is unique within an account', () => {
 describe('PATCH /v1/customers/:id', () => {
   it('changes the given fields only and keeps them', async () => {
     const account = await server.account();
-    const customer = (await account.createCustomer({ name: 'Old', email: 'old@example.com' })) as unknown as Customer;
+    const customer = (await account.createCustomer({ companyName: 'Old', primaryEmail: 'old@example.com' })) as unknown as Customer;
     const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${customer.id}`, { name: 'New', locale: 'en', reference: 'K-1' }));
     assert.deepEqual(patched, { ...customer, name: 'New', locale: 'en', reference: 'K-1' });
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), patched);
@@ -294,7 +294,7 @@ describe("another account's customer", () => {
   it('is a 404 identical to a missing id on GET, PATCH and DELETE, and nothing changes', async () => {
     const owner = await server.account('Eigenaar');
     const intruder = await server.account('Indringer');
-    const customer = (await owner.createCustomer({ reference: 'SECRET-1' })) as unknown as Customer;
+    const customer = (await owner.createCustomer({ integrationId: 'SECRET-1' })) as unknown as Customer;
     const path = `/v1/customers/${customer.id}`;
     const attempts = () => [
       intruder.request(path),
@@ -324,7 +324,7 @@ describe("another account's customer", () => {
   it('the intruder cannot take over the customer through a list filter', async () => {
     const owner = await server.account('Eigenaar');
     const intruder = await server.account('Indringer');
-    const customer = (await owner.createCustomer({ email: 'shared@example.com' })) as unknown as Customer;
+    const customer = (await owner.createCustomer({ primaryEmail: 'shared@example.com' })) as unknown as Customer;
     const page = await readPage(await intruder.request('/v1/customers?email=shared%40example.com'));
     assert.equal(page.count, 0);
     assert.ok(!JSON.stringify(page).includes(customer.id));

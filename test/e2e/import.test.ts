@@ -9,6 +9,7 @@ import type { ImportSummary } from '../../src/cli/import/import.command.js';
 import { REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { TEST_DIALECT } from '../helpers/database.js';
 import { createTestData, samplePdf, type TestData } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 // Issue 9's 2,000 rows with a kill and a rerun on SQLite; the same flow with 500 on PostgreSQL, where the suite's
 // second half has to fit the same CI budget (the import path is the API's, tested on both).
@@ -121,7 +122,7 @@ describe('klantportaal import against klantportaal serve', () => {
     await fs.writeFile(path.join(dir, 'ok.pdf'), samplePdf('ok'));
     const twin = samplePdf('twin');
     await fs.writeFile(path.join(dir, 'twin.pdf'), twin);
-    const customer = await client.customers.create({ name: 'Bestaand', email: 'b@example.com', reference: 'OLD-1' });
+    const customer = await client.customers.create(customerBody('bestaand', { companyName: 'Bestaand', primaryEmail: 'b@example.com', integrationId: 'OLD-1' }));
     // Imported earlier by other means (another key): same number, same data, same PDF.
     await client.invoices.create({ customerId: customer.id, invoiceNumber: 'T-1', issuedAt: '2024-01-02', amount: '10.00', pdf: Buffer.from(twin) });
     const rows = [

@@ -25,7 +25,7 @@ describe('a random set of broken fields is reported exactly (P2)', () => {
   before(async () => {
     server = await startTestServer({ MAX_PDF_BYTES: String(MAX_PDF_BYTES) });
     shop = await server.account();
-    customer = await shop.createCustomer({ reference: 'DEB-1' });
+    customer = await shop.createCustomer({ integrationId: 'DEB-1' });
     const res = await shop.createInvoice({ customerId: String(customer.id), invoiceNumber: 'BESTAAND-1', issuedAt: '2024-04-30', amount: '12.95' }, pdf());
     assert.equal(res.status, 201);
     invoice = (await res.json()) as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { runMailWorker } from '../../src/mail/index.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { startWebhookWorker } from '../../src/webhooks/webhook-worker.js';
 import { contractChecker } from './contract.js';
+import { customerBody } from './customers.js';
 import { createTestDatabase } from './database.js';
 
 /** A fresh temp directory for one test file's data; removed by `cleanup`. */
@@ -141,7 +142,7 @@ export function accountClient(url: string, id: string, apiKey: string): TestAcco
     json,
     async createCustomer(fields = {}) {
       customers += 1;
-      const res = await json('POST', '/v1/customers', { name: `Klant ${customers}`, email: `klant${customers}@example.com`, ...fields });
+      const res = await json('POST', '/v1/customers', customerBody(customers, fields));
       assert.equal(res.status, 201, await res.clone().text());
       return (await res.json()) as { id: string } & Record<string, unknown>;
     },

@@ -7,6 +7,7 @@ import { createApiKey, listKeys, revokeKey } from '../../src/accounts/account.se
 import { generateApiKey, isWellFormedApiKey } from '../../src/accounts/api-key.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 const CHALLENGE = 'Bearer realm="klantportaal"';
 
@@ -40,7 +41,7 @@ function routes(): Route[] {
   const json = (method: string, pathname: string, body: unknown) =>
     call(pathname, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   return [
-    { name: 'POST /v1/customers', send: json('POST', '/v1/customers', { name: 'Nieuw', email: 'nieuw@example.com' }), ok: 201 },
+    { name: 'POST /v1/customers', send: json('POST', '/v1/customers', customerBody('nieuw')), ok: 201 },
     { name: 'GET /v1/customers', send: call('/v1/customers'), ok: 200 },
     { name: 'GET /v1/customers/:id', send: call(`/v1/customers/${customerId}`), ok: 200 },
     { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { name: 'Gewijzigd' }), ok: 200 },
@@ -118,7 +119,7 @@ async function badCredentials(): Promise<[string, string | undefined][]> {
 before(async () => {
   server = await startTestServer();
   owner = await server.account('Bakkerij de Vries');
-  customerId = (await owner.createCustomer({ email: 'marker-klant@example.com' })).id;
+  customerId = (await owner.createCustomer({ primaryEmail: 'marker-klant@example.com' })).id;
   doomedCustomerId = (await owner.createCustomer()).id;
   // Registered before the invoice, so the invoice's event gives the delivery log one entry (no worker sends it).
   const hook = (url: string) => owner.json('POST', '/v1/webhook-endpoints', { url, events: ['customer-invoice.created'] }).then((r) => r.json() as Promise<{ id: string }>);
@@ -223,7 +224,7 @@ describe('API keys at rest', () => {
   it('the raw key appears 0 times in the database (the SQLite files byte for byte; every PostgreSQL row)', async () => {
     const more = [await server.account('Nog Een'), await server.account('En Nog Een', 'America/New_York')];
     for (const account of more) {
-      await account.createCustomer({ email: `marker-${account.id}@example.com` });
+      await account.createCustomer({ primaryEmail: `marker-${account.id}@example.com` });
       assert.equal((await account.request('/v1/customers')).status, 200);
     }
     const { apiKey: extra } = await createApiKey(server.runtime.ctx.db, owner.id);
@@ -248,8 +249,8 @@ describe('X-Request-Id', () => {
     const responses = [
       await fetch(`${server.url}/healthz`),
       await owner.request('/v1/customers'),
-      await owner.json('POST', '/v1/customers', { name: 'Id', email: 'id@example.com' }),
-      await owner.json('POST', '/v1/customers', { name: '' }),
+      await owner.json('POST', '/v1/customers', customerBody('id')),
+      await owner.json('POST', '/v1/customers', { companyName: '' }),
       await owner.request(`/v1/customer-invoices/${invoiceId}/pdf`),
       await owner.request('/v1/customers/cst_aaaaaaaaaaaaaaaaaaaa'),
       await owner.request('/v1/nothing-here'),

@@ -78,7 +78,7 @@ describe('S2 secrets are never stored or logged as they are', () => {
 
     serve = await startServeProcess({ ...data.env, SMTP_URL: smtp.url, MAIL_POLL_MS: '20', LOG_LEVEL: 'trace' });
     const shop = accountClient(serve.url, account.id, apiKey);
-    const customer = await shop.createCustomer({ email: 'geheim@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'geheim@example.com' });
     const res = await shop.createInvoice(validInvoice(customer.id, { invoiceNumber: 'G-1', sendNotification: 'true' }), samplePdf('geheim'));
     assert.equal(res.status, 201, await res.clone().text());
     const invoice = (await res.json()) as { id: string };
