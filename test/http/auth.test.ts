@@ -19,6 +19,8 @@ let invoiceId: string;
 let endpointId: string;
 let doomedEndpointId: string;
 let deliveryId: string;
+let groupId: string;
+let doomedGroupId: string;
 
 interface Route {
   name: string;
@@ -44,8 +46,15 @@ function routes(): Route[] {
     { name: 'POST /v1/customers', send: json('POST', '/v1/customers', customerBody('nieuw')), ok: 201 },
     { name: 'GET /v1/customers', send: call('/v1/customers'), ok: 200 },
     { name: 'GET /v1/customers/:id', send: call(`/v1/customers/${customerId}`), ok: 200 },
-    { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { name: 'Gewijzigd' }), ok: 200 },
+    { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { companyName: 'Gewijzigd' }), ok: 200 },
     { name: 'DELETE /v1/customers/:id', send: call(`/v1/customers/${doomedCustomerId}`, { method: 'DELETE' }), ok: 204 },
+    { name: 'POST /v1/customer-groups', send: json('POST', '/v1/customer-groups', { name: 'Nieuw', customers: [customerId] }), ok: 201 },
+    { name: 'GET /v1/customer-groups', send: call('/v1/customer-groups'), ok: 200 },
+    { name: 'GET /v1/customer-groups/:id', send: call(`/v1/customer-groups/${groupId}`), ok: 200 },
+    { name: 'PATCH /v1/customer-groups/:id', send: json('PATCH', `/v1/customer-groups/${groupId}`, { name: 'Gewijzigd' }), ok: 200 },
+    { name: 'POST /v1/customer-groups/:id/customers', send: json('POST', `/v1/customer-groups/${groupId}/customers`, { customers: [customerId] }), ok: 200 },
+    { name: 'DELETE /v1/customer-groups/:id/customers/:customerId', send: call(`/v1/customer-groups/${doomedGroupId}/customers/${customerId}`, { method: 'DELETE' }), ok: 204 },
+    { name: 'DELETE /v1/customer-groups/:id', send: call(`/v1/customer-groups/${doomedGroupId}`, { method: 'DELETE' }), ok: 204 },
     {
       name: 'POST /v1/customer-invoices',
       // A fresh form per request: a body can be sent once.
@@ -121,6 +130,9 @@ before(async () => {
   owner = await server.account('Bakkerij de Vries');
   customerId = (await owner.createCustomer({ primaryEmail: 'marker-klant@example.com' })).id;
   doomedCustomerId = (await owner.createCustomer()).id;
+  const group = (customers: string[]) => owner.json('POST', '/v1/customer-groups', { name: 'Groep', customers }).then((r) => r.json() as Promise<{ id: string }>);
+  groupId = (await group([])).id;
+  doomedGroupId = (await group([customerId])).id;
   // Registered before the invoice, so the invoice's event gives the delivery log one entry (no worker sends it).
   const hook = (url: string) => owner.json('POST', '/v1/webhook-endpoints', { url, events: ['customer-invoice.created'] }).then((r) => r.json() as Promise<{ id: string }>);
   endpointId = (await hook('https://example.com/kept')).id;
