@@ -161,7 +161,7 @@ describe('email caps per account and per address, across worker processes', () =
   it('sign-in emails count toward the account cap; over it the page is identical, no email goes, and it is logged', async () => {
     const shop = await server.account('Bakkerij Portaal');
     const email = 'portaal-klant@example.com';
-    const customer = await shop.createCustomer({ email });
+    const customer = await shop.createCustomer({ primaryEmail: email });
     const browser = new Browser(server.url);
     const signInPath = `/portal/sign-in/${shop.id}`;
     const csrf = csrfOf((await browser.page(signInPath)).html);
@@ -205,7 +205,7 @@ describe('email caps: held-back notifications go in a later window', () => {
       queued = true;
       sending = await startTestServer(env, { worker: true });
       const shop = accountClient(sending.url, queuer.id, queuer.apiKey);
-      await smtp.waitForDelivered((all) => customers.every((c) => all.some((m) => m.recipients.includes(String(c.email)))));
+      await smtp.waitForDelivered((all) => customers.every((c) => all.some((m) => m.recipients.includes(String(c.primaryEmail)))));
       const states = await until(async () => {
         const all = await notificationsOf(shop, ids);
         return all.every((n) => n.status === 'sent') ? all : null;
@@ -213,7 +213,7 @@ describe('email caps: held-back notifications go in a later window', () => {
       assert.ok(states.every((n) => n.attempts === 1), JSON.stringify(states));
       // At two a window, five emails due at once cannot all go in the first window: some waited, then went.
       assert.ok(states.some((n) => n.lastError === ACCOUNT_CAP), JSON.stringify(states));
-      for (const c of customers) assert.equal(to(smtp, String(c.email)), 1);
+      for (const c of customers) assert.equal(to(smtp, String(c.primaryEmail)), 1);
     } finally {
       if (!queued) await queueing.close();
       await sending?.close();

@@ -31,7 +31,7 @@ describe('the notification email, as a real SMTP server receives it', () => {
   });
 
   async function notify(locale: 'nl' | 'en', name: string) {
-    const customer = await shop.createCustomer({ locale, name, primaryEmail: `${locale}-klant@example.com` });
+    const customer = await shop.createCustomer({ locale, companyName: name, primaryEmail: `${locale}-klant@example.com` });
     const res = await shop.createInvoice(
       validInvoice(customer.id, { invoiceNumber: `2024-${locale}-001`, amount: '1234.50', issuedAt: '2024-04-30', sendNotification: 'true' }),
     );

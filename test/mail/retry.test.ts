@@ -63,7 +63,7 @@ describe('delivery through a real SMTP server that refuses, fails and comes back
   });
 
   async function notified(email: string): Promise<string> {
-    const customer = await shop.createCustomer({ email });
+    const customer = await shop.createCustomer({ primaryEmail: email });
     const res = await shop.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }));
     assert.equal(res.status, 201);
     return ((await res.json()) as { id: string }).id;
