@@ -12,7 +12,7 @@ import { customersPublished } from './migrations/0010-customers-published.js';
 import { customerGroups } from './migrations/0011-customer-groups.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-idempotency-and-list-indexes': idempotencyAndListIndexes,
   '0003-notification-outbox': notificationOutbox,
@@ -25,7 +25,7 @@ const migrations: Record<string, Migration> = {
   '0011-customer-groups': customerGroups,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 /**
  * Brings the schema up to date; returns the names of the migrations it ran. Safe when several processes start
