@@ -201,6 +201,28 @@ export function customerFields(create: boolean): FieldSpec<unknown>[] {
   ];
 }
 
+/** `POST /v1/customer-groups`: unknown customer ids are valid (ignored, as published); only the shape can be broken. */
+export function groupFields(customerId: string): FieldSpec<unknown>[] {
+  return [
+    {
+      name: 'name',
+      valid: fc.constantFrom('Hosting customers', ' Vaste klanten ', 'x'.repeat(200)),
+      breaks: [{ how: 'missing', value: OMIT }, jsonBad('empty', ''), jsonBad('blank', ' \t '), jsonBad('201 characters', 'x'.repeat(201)), ...wrongTypes(42, null, ['Groep'])],
+    },
+    {
+      name: 'customers',
+      valid: fc.constantFrom(OMIT, [], [customerId], ['cst_abc12345', 'nonsense', customerId]),
+      breaks: [
+        jsonBad('a string', customerId),
+        jsonBad('1,001 ids', Array.from({ length: 1001 }, (_, i) => `cst_${i}`)),
+        { how: 'a number as id', value: [customerId, 7], reportedAs: 'customers.1' },
+        ...wrongTypes(null, {}),
+      ],
+    },
+    unknownJson('id', 'createdAt', 'links', 'customerIds'),
+  ];
+}
+
 const EVENTS = ['customer-invoice.created', 'customer-invoice.paid', 'customer-invoice.viewed', 'notification.failed'];
 
 export const webhookFields: FieldSpec<unknown>[] = [
