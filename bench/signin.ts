@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { api, type PreparedKlantportaal } from './lib/klantportaal.js';
 import { percentile, round } from './lib/stats.js';
+import { customerBody } from '../test/helpers/customers.js';
 
 export interface SignInResult {
   requests: number;
@@ -47,7 +48,7 @@ export async function benchSignIn(kp: PreparedKlantportaal, perKind: number, log
   const known: string[] = [];
   for (let i = 0; i < perKind; i++) {
     const email = `klant-${i}@bekend.example`;
-    const res = await api(kp.server, kp.tenant.apiKey, 'POST', '/v1/customers', { name: `Klant ${i}`, email });
+    const res = await api(kp.server, kp.tenant.apiKey, 'POST', '/v1/customers', customerBody(i, { primaryEmail: email }));
     if (res.status !== 201) throw new Error(`creating a customer answered ${res.status}`);
     known.push(email);
   }

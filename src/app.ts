@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
+import { groupRoutes } from './groups/group.routes.js';
 import { requireApiKey } from './http/auth.js';
 import { clientErrorHandler, registerErrorHandling, sendProblem } from './http/error-handler.js';
 import { ProblemError, validationFailed } from './http/problems.js';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     requireApiKey(v1, ctx.db);
     rateLimit(v1, options.rateLimiter ?? createRateLimiter(ctx), ctx.config.limits.rateLimitPerMinute, ctx.config.limits.rateLimitWindowSeconds);
     await v1.register(customerRoutes(ctx));
+    await v1.register(groupRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
     await v1.register(webhookRoutes(ctx));
   });

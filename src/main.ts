@@ -28,12 +28,15 @@ const USAGE = `Usage: klantportaal <command>
   webhooks delete <wbh_id> [--json]
 
 Against a running server (--api-url/--api-key or KLANTPORTAAL_API_URL/KLANTPORTAAL_API_KEY; --json for scripts):
-  customers create --name <name> --email <email> [--locale nl|en] [--reference <ref>]
-  customers get <id> | list [--reference <ref>] [--email <email>] [--page N] [--per-page N] [--all] | update <id> [fields] | delete <id>
+  customers create --company-name <name> --address <street 1> --zip-code <zip> --city <city> --primary-email <email>
+                   [--country-code NL] [--phone <p>] [--integration <name>] [--integration-id <id>] [--locale nl|en]
+  customers get <id> | list [--primary-email <email>] [--integration <name>] [--integration-id <id>]
+            [--customer-group <cug_…>] [--page N] [--per-page N] [--all] | update <id> [fields; "" clears phone/integration] | delete <id>
   invoices upload <file.pdf> --customer <id> --number <n> --issued <YYYY-MM-DD> --amount <12.95> [--paid-at <time>] [--notify]
   invoices get <id> | list [--customer <id>] [--paid true|false] [--issued-from/--issued-to <date>] [--number <n>] [--page N] [--per-page N] [--all]
   invoices mark-paid <id> [--at <time>] [--unpaid] | download <id> [-o <file>|-]
   import <file.csv> --pdf-dir <dir> [--mapping column=field,…] [--notify] [--concurrency N]
+                                                (customers matched on integrationId, from the customer number column)
 
 Configuration comes from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, STORAGE_URL,
 SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL, MAX_PDF_BYTES, LOG_LEVEL and the MAIL_* (MAIL_CAP_* for the email caps

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { cli, startKlantportaal, type KlantportaalOptions, type Server } from './proc.js';
+import { customerBody } from '../../test/helpers/customers.js';
 
 export interface Tenant {
   accountId: string;
@@ -40,7 +41,7 @@ export async function prepareKlantportaal(root: string, options: Omit<Klantporta
   await fsp.mkdir(dataDir, { recursive: true });
   const tenant = await createAccount(dataDir, options.env);
   const { server, readyMs } = await startKlantportaal({ ...options, dataDir });
-  const customer = await api(server, tenant.apiKey, 'POST', '/v1/customers', { name: 'Jansen Installatietechniek', email: 'administratie@jansen.example' });
+  const customer = await api(server, tenant.apiKey, 'POST', '/v1/customers', customerBody('jansen', { companyName: 'Jansen Installatietechniek', primaryEmail: 'administratie@jansen.example' }));
   if (customer.status !== 201) throw new Error(`creating a customer answered ${customer.status}: ${JSON.stringify(customer.json)}`);
   return { server, readyMs, tenant, customerId: customer.json.id as string, dataDir };
 }

@@ -15,6 +15,8 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'accounts', key: ['id'], parentsFirst: 'live_account_id' },
   { name: 'api_keys', key: ['id'] },
   { name: 'customers', key: ['id'] },
+  { name: 'customer_groups', key: ['id'] },
+  { name: 'customer_group_members', key: ['group_id', 'customer_id'] },
   { name: 'customer_invoices', key: ['id'] },
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },

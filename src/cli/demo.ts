@@ -42,7 +42,16 @@ export async function ensureDemo(runtime: Runtime): Promise<string | null> {
   const customer = await createCustomer(
     ctx,
     { accountId: account.id, accountName: account.name, timeZone: account.timeZone },
-    { name: 'Jansen Installatietechniek', email: 'administratie@jansen.example', locale: 'nl', reference: 'DEB-10042' },
+    {
+      companyName: 'Jansen Installatietechniek',
+      address: 'Industrieweg 12',
+      zipCode: '3542AD',
+      city: 'Utrecht',
+      countryCode: 'NL',
+      primaryEmail: 'administratie@jansen.example',
+      integrationId: 'DEB-10042',
+      locale: 'nl',
+    },
   );
   const pdfPath = path.join(ctx.config.dataDir, 'example-invoice.pdf');
   await fs.writeFile(pdfPath, examplePdf());

@@ -7,7 +7,7 @@ export function emit(json: boolean, value: unknown, human: string): void {
 }
 
 export function customerLine(c: Customer): string {
-  return [c.id, c.reference ?? '-', c.name, `<${c.email}>`, c.locale].join('  ');
+  return [c.id, c.integrationId ?? '-', c.companyName, `<${c.primaryEmail}>`, `${c.city} ${c.countryCode}`, c.locale].join('  ');
 }
 
 export function invoiceLine(i: Invoice): string {

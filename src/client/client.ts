@@ -10,6 +10,11 @@ import type {
   CloudFile,
   CreateCustomer,
   Customer,
+  CustomerGroup,
+  CustomerGroupCustomers,
+  CustomerGroupList,
+  CreateCustomerGroup,
+  UpdateCustomerGroup,
   CustomerList,
   CustomerListQuery,
   Health,
@@ -81,6 +86,13 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   listCustomers: 'customers.list / customers.iterate',
   updateCustomer: 'customers.update',
   deleteCustomer: 'customers.delete',
+  createCustomerGroup: 'groups.create',
+  listCustomerGroups: 'groups.list / groups.iterate',
+  getCustomerGroup: 'groups.get',
+  updateCustomerGroup: 'groups.update',
+  deleteCustomerGroup: 'groups.delete',
+  addCustomersToGroup: 'groups.addCustomers',
+  removeCustomerFromGroup: 'groups.removeCustomer',
   createCustomerInvoice: 'invoices.create',
   getCustomerInvoice: 'invoices.get',
   listCustomerInvoices: 'invoices.list / invoices.iterate',
@@ -180,6 +192,23 @@ export function createClient(options: ClientOptions) {
     delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customers/${segment(id)}` }),
   };
 
+  const jsonBody = (input: unknown) => () => ({ body: JSON.stringify(input), headers: { 'content-type': 'application/json' } });
+
+  const groups = {
+    createDetailed: (input: CreateCustomerGroup, opts?: CreateOptions) => created<CustomerGroup>('/v1/customer-groups', jsonBody(input), true, opts),
+    create: async (input: CreateCustomerGroup, opts?: CreateOptions) => (await groups.createDetailed(input, opts)).resource,
+    get: (id: string) => json<CustomerGroup>({ method: 'GET', path: `/v1/customer-groups/${segment(id)}` }),
+    list: (query?: { limit?: number; cursor?: string }) => json<CustomerGroupList>({ method: 'GET', path: `/v1/customer-groups${queryString(query)}` }),
+    iterate: () => items<CustomerGroup>('/v1/customer-groups'),
+    update: (id: string, input: UpdateCustomerGroup) => json<CustomerGroup>({ method: 'PATCH', path: `/v1/customer-groups/${segment(id)}` }, input),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customer-groups/${segment(id)}` }),
+    /** Adds customers (unknown ids are ignored, as published); answers the group's customers, newest first. */
+    addCustomers: async (id: string, customerIds: string[], opts?: CreateOptions) =>
+      (await created<CustomerGroupCustomers>(`/v1/customer-groups/${segment(id)}/customers`, jsonBody({ customers: customerIds }), true, opts)).resource,
+    removeCustomer: (id: string, customerId: string) =>
+      json<void>({ method: 'DELETE', path: `/v1/customer-groups/${segment(id)}/customers/${segment(customerId)}` }),
+  };
+
   const invoices = {
     createDetailed(input: CreateInvoiceInput, opts?: CreateOptions): Promise<Created<Invoice>> {
       const { pdf, filename, sendNotification, ...rest } = input;
@@ -235,6 +264,7 @@ export function createClient(options: ClientOptions) {
 
   return {
     customers,
+    groups,
     invoices,
     webhooks,
     download,

@@ -18,6 +18,12 @@ export type CreateCustomer = JsonRequest<'createCustomer'>;
 export type UpdateCustomer = JsonRequest<'updateCustomer'>;
 export type CustomerListQuery = Omit<Query<'listCustomers'>, 'after'>;
 
+export type CustomerGroup = Body<'getCustomerGroup', 200>;
+export type CustomerGroupList = Body<'listCustomerGroups', 200>;
+export type CreateCustomerGroup = JsonRequest<'createCustomerGroup'>;
+export type UpdateCustomerGroup = JsonRequest<'updateCustomerGroup'>;
+export type CustomerGroupCustomers = Body<'addCustomersToGroup', 200>;
+
 export type Invoice = Body<'getCustomerInvoice', 200>;
 export type InvoiceList = Body<'listCustomerInvoices', 200>;
 export type CloudFile = Body<'getCustomerInvoicePdf', 200>;

@@ -29,7 +29,7 @@ export function customerRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       return sendIdempotent(reply, result);
     });
 
-    app.get('/v1/customers', { config: { scope: 'customers.read' }, attachValidation: true, schema: { tags: ['customers'], operationId: 'listCustomers', summary: 'List customers, newest first', querystring: CustomerListQuery, response: { 200: CustomerList, ...errors, 422: Problem } } }, async (request) =>
+    app.get('/v1/customers', { attachValidation: true, config: { scope: 'customers.read' }, schema: { tags: ['customers'], operationId: 'listCustomers', summary: 'List customers, newest first', querystring: CustomerListQuery, response: { 200: CustomerList, ...errors, 422: Problem } } }, async (request) =>
       listCustomers(ctx, callerOf(request), request.query, schemaErrors(request)),
     );
 

@@ -1,6 +1,6 @@
 import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
-import { isUniqueViolation } from '../db/database.js';
+import { isUniqueViolation, type Executor } from '../db/database.js';
 import type { OnCommit } from '../http/idempotency.js';
 import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import { conflict, notFound, type FieldError } from '../http/problems.js';
@@ -11,6 +11,7 @@ import {
   customerHasInvoices,
   deleteCustomer as deleteRow,
   findCustomer,
+  groupIdsOf,
   insertCustomer,
   listCustomers as listRows,
   updateCustomer as updateRow,
@@ -18,18 +19,28 @@ import {
 } from './customer.repository.js';
 import type { CreateCustomerInput, Customer, CustomerListQueryInput, UpdateCustomerInput } from './customer.schemas.js';
 
+/** Where `countryCode` is not given (reference 3.2). */
+export const DEFAULT_COUNTRY_CODE = 'NL';
+
 export function customerUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customers/${id}`;
 }
 
-function toCustomer(row: CustomerRow, caller: Caller, baseUrl: string): Customer {
+function toCustomer(row: CustomerRow, groups: string[], caller: Caller, baseUrl: string): Customer {
   return {
     id: row.id,
-    name: row.name,
-    email: row.email,
-    locale: row.locale === 'en' ? 'en' : 'nl',
-    reference: row.reference,
+    companyName: row.name,
+    address: row.address,
+    zipCode: row.zip_code,
+    city: row.city,
+    countryCode: row.country_code,
+    primaryEmail: row.email,
+    phone: row.phone,
+    integration: row.integration,
+    integrationId: row.integration_id,
+    customerGroups: groups,
     createdAt: toAtom(row.created_at, caller.timeZone),
+    locale: row.locale === 'en' ? 'en' : 'nl',
     links: {
       self: { href: customerUrl(baseUrl, row.id), type: 'application/json' },
       invoices: { href: `${baseUrl}/v1/customer-invoices?customerId=${row.id}`, type: 'application/json' },
@@ -37,8 +48,18 @@ function toCustomer(row: CustomerRow, caller: Caller, baseUrl: string): Customer
   };
 }
 
-const duplicateReference = (reference: string) =>
-  conflict(`Another customer already has reference "${reference}".`, [{ field: 'reference', message: 'is already used by another customer' }]);
+/** Rows → resources with their `customerGroups`, in one query for all of them. */
+export async function toCustomers(db: Executor, caller: Caller, baseUrl: string, rows: CustomerRow[]): Promise<Customer[]> {
+  const groups = await groupIdsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toCustomer(row, groups.get(row.id) ?? [], caller, baseUrl));
+}
+
+const duplicateIntegrationId = (integrationId: string) =>
+  conflict(`Another customer of this integration already has integrationId "${integrationId}".`, [
+    { field: 'integrationId', message: 'is already used by another customer of this integration' },
+  ]);
+
+const trimmed = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : value.trim());
 
 /** A customer of the caller's account, or a 404 that looks the same whether the id is unknown or another account's. */
 export async function requireCustomerRow(ctx: AppContext, caller: Caller, id: string): Promise<CustomerRow> {
@@ -51,13 +72,20 @@ export async function createCustomer(ctx: AppContext, caller: Caller, input: Cre
   const row: CustomerRow = {
     id: newId('cst'),
     account_id: caller.accountId,
-    name: input.name.trim(),
-    email: input.email.trim(),
+    name: input.companyName.trim(),
+    email: input.primaryEmail.trim(),
     locale: input.locale ?? 'nl',
-    reference: input.reference?.trim() ?? null,
+    address: input.address.trim(),
+    zip_code: input.zipCode.trim(),
+    city: input.city.trim(),
+    country_code: input.countryCode ?? DEFAULT_COUNTRY_CODE,
+    phone: trimmed(input.phone) ?? null,
+    integration: trimmed(input.integration) ?? null,
+    integration_id: trimmed(input.integrationId) ?? null,
     created_at: nowUtc(),
   };
-  const customer = toCustomer(row, caller, ctx.config.publicBaseUrl);
+  // A new customer is in no group yet.
+  const customer = toCustomer(row, [], caller, ctx.config.publicBaseUrl);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await insertCustomer(trx, row);
@@ -65,30 +93,40 @@ export async function createCustomer(ctx: AppContext, caller: Caller, input: Cre
       await onCommit?.(trx, customer);
     });
   } catch (error) {
-    if (isUniqueViolation(error) && row.reference !== null) throw duplicateReference(row.reference);
+    if (isUniqueViolation(error) && row.integration_id !== null) throw duplicateIntegrationId(row.integration_id);
     throw error;
   }
   return customer;
 }
 
 export async function getCustomer(ctx: AppContext, caller: Caller, id: string): Promise<Customer> {
-  return toCustomer(await requireCustomerRow(ctx, caller, id), caller, ctx.config.publicBaseUrl);
+  const row = await requireCustomerRow(ctx, caller, id);
+  const [customer] = await toCustomers(ctx.db, caller, ctx.config.publicBaseUrl, [row]);
+  return customer!;
 }
 
 export async function updateCustomer(ctx: AppContext, caller: Caller, id: string, input: UpdateCustomerInput): Promise<Customer> {
   const row = await requireCustomerRow(ctx, caller, id);
   const changes: Partial<CustomerRow> = {};
-  if (input.name !== undefined) changes.name = input.name.trim();
-  if (input.email !== undefined) changes.email = input.email.trim();
+  if (input.companyName !== undefined) changes.name = input.companyName.trim();
+  if (input.primaryEmail !== undefined) changes.email = input.primaryEmail.trim();
+  if (input.address !== undefined) changes.address = input.address.trim();
+  if (input.zipCode !== undefined) changes.zip_code = input.zipCode.trim();
+  if (input.city !== undefined) changes.city = input.city.trim();
+  if (input.countryCode !== undefined) changes.country_code = input.countryCode;
+  if (input.phone !== undefined) changes.phone = trimmed(input.phone) ?? null;
+  if (input.integration !== undefined) changes.integration = trimmed(input.integration) ?? null;
+  if (input.integrationId !== undefined) changes.integration_id = trimmed(input.integrationId) ?? null;
   if (input.locale !== undefined) changes.locale = input.locale;
-  if (input.reference !== undefined) changes.reference = input.reference?.trim() ?? null;
+  const next = { ...row, ...changes };
   try {
     await updateRow(ctx.db, caller.accountId, row.id, changes);
   } catch (error) {
-    if (isUniqueViolation(error) && changes.reference) throw duplicateReference(changes.reference);
+    if (isUniqueViolation(error) && next.integration_id !== null) throw duplicateIntegrationId(next.integration_id);
     throw error;
   }
-  return toCustomer({ ...row, ...changes }, caller, ctx.config.publicBaseUrl);
+  const [customer] = await toCustomers(ctx.db, caller, ctx.config.publicBaseUrl, [next]);
+  return customer!;
 }
 
 export async function deleteCustomer(ctx: AppContext, caller: Caller, id: string): Promise<void> {
@@ -98,9 +136,10 @@ export async function deleteCustomer(ctx: AppContext, caller: Caller, id: string
     if (await customerHasInvoices(trx, row.id)) {
       throw conflict('This customer still has invoices; delete those first.', [{ field: 'id', message: 'customer has invoices' }]);
     }
+    // The customer as its GET returned it until now, groups included (its memberships go with the row).
+    const [deleted] = await toCustomers(trx, caller, ctx.config.publicBaseUrl, [row]);
     await deleteRow(trx, caller.accountId, row.id);
-    // The customer as its GET returned it until now.
-    await recordWebhookEvent(trx, caller.accountId, 'customer-deleted', toCustomer(row, caller, ctx.config.publicBaseUrl));
+    if (deleted) await recordWebhookEvent(trx, caller.accountId, 'customer-deleted', deleted);
   });
 }
 
@@ -108,7 +147,13 @@ export async function listCustomers(ctx: AppContext, caller: Caller, query: Cust
   const errors: FieldError[] = [...schemaErrors];
   const page = readPage(query, errors);
   throwIfInvalid(errors);
-  const rows = await listRows(ctx.db, caller.accountId, { reference: query.reference, email: query.email }, page);
-  const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/customers', query: { ...query } };
-  return toPage(rows, page, at, (row) => toCustomer(row, caller, ctx.config.publicBaseUrl));
+  const baseUrl = ctx.config.publicBaseUrl;
+  const at = { baseUrl, path: '/v1/customers', query: { ...query } };
+  // An id that cannot be a group's has no customers: answered without a query, like any unknown group.
+  const groupId = query.customerGroupId;
+  if (groupId !== undefined && !looksLikeId('cug', groupId)) return toPage([], page, at, (row: CustomerRow) => toCustomer(row, [], caller, baseUrl));
+  const filters = { email: query.primaryEmail, integration: query.integration, integrationId: query.integrationId, groupId };
+  const rows = await listRows(ctx.db, caller.accountId, filters, page);
+  const groups = await groupIdsOf(ctx.db, rows.slice(0, page.limit).map((row) => row.id));
+  return toPage(rows, page, at, (row) => toCustomer(row, groups.get(row.id) ?? [], caller, baseUrl));
 }

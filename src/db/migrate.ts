@@ -8,12 +8,14 @@ import { testMode } from './migrations/0005-test-mode.js';
 import { rateLimits } from './migrations/0006-rate-limits.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mailCaps } from './migrations/0009-mail-caps.js';
+import { customersPublished } from './migrations/0010-customers-published.js';
+import { customerGroups } from './migrations/0011-customer-groups.js';
 import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
 import { downloadLinks } from './migrations/0016-download-links.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-idempotency-and-list-indexes': idempotencyAndListIndexes,
   '0003-notification-outbox': notificationOutbox,
@@ -22,12 +24,14 @@ const migrations: Record<string, Migration> = {
   '0006-rate-limits': rateLimits,
   '0008-webhooks': webhooks,
   '0009-mail-caps': mailCaps,
+  '0010-customers-published': customersPublished,
+  '0011-customer-groups': customerGroups,
   '0012-webhooks-published': webhooksPublished,
   '0013-api-key-scopes': apiKeyScopes,
   '0016-download-links': downloadLinks,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 /**
  * Brings the schema up to date; returns the names of the migrations it ran. Safe when several processes start
@@ -41,7 +45,7 @@ export async function migrateToLatest(database: DatabaseHandle): Promise<string[
 
 /** Up to and including `name` (a key of the list above): for tests that build a database as an older version left it. */
 export async function migrateTo(database: DatabaseHandle, name: string): Promise<string[]> {
-  if (!(name in migrations)) throw new Error(`no migration ${name}`);
+  if (!(name in MIGRATIONS)) throw new Error(`no migration ${name}`);
   return migrate(database, (migrator) => migrator.migrateTo(name));
 }
 

@@ -29,11 +29,38 @@ export interface ApiKeysTable {
 export interface CustomersTable {
   id: string;
   account_id: string;
+  /** `companyName` in the API. */
   name: string;
+  /** `primaryEmail` in the API. */
   email: string;
   locale: string;
-  reference: string | null;
+  /** Street and number, zip code and city: empty strings on rows made before customers had addresses. */
+  address: string;
+  zip_code: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country_code: string;
+  phone: string | null;
+  /** The bookkeeping integration that owns `integration_id` (null: the business's own numbering). */
+  integration: string | null;
+  integration_id: string | null;
   created_at: string;
+}
+
+export interface CustomerGroupsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CustomerGroupMembersTable {
+  group_id: string;
+  customer_id: string;
+  account_id: string;
+  /** The customer's `created_at`, so a group's customers page newest first from this table's index. */
+  customer_created_at: string;
+  added_at: string;
 }
 
 export interface CustomerInvoicesTable {
@@ -182,6 +209,8 @@ export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
   customers: CustomersTable;
+  customer_groups: CustomerGroupsTable;
+  customer_group_members: CustomerGroupMembersTable;
   customer_invoices: CustomerInvoicesTable;
   idempotency_keys: IdempotencyKeysTable;
   notification_outbox: NotificationOutboxTable;

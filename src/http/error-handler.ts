@@ -43,7 +43,12 @@ function fieldErrorsFromAjv(issues: AjvIssue[]): FieldError[] {
         message = `must be one of: ${(issue.params.allowedValues as unknown[]).map(String).join(', ')}`;
         break;
       case 'pattern':
-        message = issue.params.pattern === '\\S' ? 'must not be blank' : `must match ${String(issue.params.pattern)}`;
+        message =
+          issue.params.pattern === '\\S'
+            ? 'must not be blank'
+            : issue.params.pattern === '^[A-Z]{2}$'
+              ? 'must be an ISO 3166-1 alpha-2 country code (two capital letters, like NL)'
+              : `must match ${String(issue.params.pattern)}`;
         break;
       case 'minProperties':
         message = 'must contain at least one field';

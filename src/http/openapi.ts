@@ -167,6 +167,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       servers: [{ url: config.publicBaseUrl }],
       tags: [
         { name: 'customers', description: 'The business’s customers.' },
+        { name: 'customer groups', description: 'Groups of customers (`cug_`).' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },
         {
           name: 'downloads',

@@ -14,7 +14,7 @@ export function randomId(length = 20): string {
   return out;
 }
 
-export type IdPrefix = 'acc' | 'key' | 'cst' | 'inv' | 'ntf' | 'wbh' | 'whd' | 'evt';
+export type IdPrefix = 'acc' | 'key' | 'cst' | 'cug' | 'inv' | 'ntf' | 'wbh' | 'whd' | 'evt';
 
 /** API.md: prefix + `_` + 14 random chars, like the published `inv_abc12345def678` (about 72 bits). */
 export const ID_LENGTH = 14;
@@ -23,10 +23,14 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomId(ID_LENGTH)}`;
 }
 
+/** Longest id body accepted on input: ours are 14, the published examples vary (`cst_abc12345`), so be lenient. */
+export const MAX_INPUT_ID_LENGTH = 64;
+
 /**
- * Ids that cannot be ours are answered as not found without a query. Other lengths than ours pass (the published
- * examples vary, reference 2.3); the bound only keeps absurd input away from the database.
+ * Ids that cannot exist are answered as not found without a query. Any length from 1 to 64 of [0-9a-z] is
+ * accepted on input (API.md: "Accept ids of other lengths on input"); the ones we make are always 14.
  */
 export function looksLikeId(prefix: IdPrefix, value: string): boolean {
-  return value.startsWith(`${prefix}_`) && /^[0-9a-z]{1,64}$/.test(value.slice(prefix.length + 1));
+  const body = value.slice(prefix.length + 1);
+  return value.startsWith(`${prefix}_`) && body.length >= 1 && body.length <= MAX_INPUT_ID_LENGTH && /^[0-9a-z]+$/.test(body);
 }

@@ -39,9 +39,9 @@ describe('test mode (kp_test_ keys)', () => {
   after(() => server.close());
 
   it('security: live and test keys see separate data in the same account', async () => {
-    const liveCustomer = await live.createCustomer({ reference: 'DEB-1' });
+    const liveCustomer = await live.createCustomer({ integrationId: 'DEB-1' });
     // The same reference is free in test mode: it is another set of data.
-    const testCustomer = await test.createCustomer({ reference: 'DEB-1' });
+    const testCustomer = await test.createCustomer({ integrationId: 'DEB-1' });
     assert.equal((await live.request(`/v1/customers/${testCustomer.id}`)).status, 404);
     assert.equal((await test.request(`/v1/customers/${liveCustomer.id}`)).status, 404);
     const liveList = (await (await live.request('/v1/customers')).json()) as { data: { id: string }[] };
@@ -55,7 +55,7 @@ describe('test mode (kp_test_ keys)', () => {
   });
 
   it('happy: a test-mode email is recorded and shown on the invoice, and never leaves (no .eml, no SMTP)', async () => {
-    const customer = await test.createCustomer({ email: 'klant@jansen.example', locale: 'nl' });
+    const customer = await test.createCustomer({ primaryEmail: 'klant@jansen.example', locale: 'nl' });
     const res = await test.createInvoice(validInvoice(customer.id, { invoiceNumber: 'T-2024-1', sendNotification: 'true', amount: '1234.5' }));
     assert.equal(res.status, 201);
     const invoice = await settled(test, ((await res.json()) as InvoiceBody).id);

@@ -28,19 +28,26 @@ describe('klantportaal customers / invoices (against a server)', () => {
   after(() => server.close());
 
   it('happy: customers create → get → list → update → delete, --json and human output', async () => {
-    const created = await runCli(['customers', 'create', '--name', 'Jansen B.V.', '--email', 'jansen@example.com', '--reference', 'DEB-7', '--json'], api);
+    const fields = ['--company-name', 'Jansen B.V.', '--address', 'Dorpsstraat 1', '--zip-code', '1234AB', '--city', 'Ede', '--primary-email', 'jansen@example.com'];
+    const created = await runCli(['customers', 'create', ...fields, '--integration-id', 'DEB-7', '--phone', '+31318123456', '--json'], api);
     assert.equal(created.code, 0, created.stderr);
-    const customer = JSON.parse(created.stdout) as { id: string; reference: string };
-    assert.equal(customer.reference, 'DEB-7');
+    const customer = JSON.parse(created.stdout) as { id: string; integrationId: string; countryCode: string; phone: string };
+    assert.equal(customer.integrationId, 'DEB-7');
+    assert.equal(customer.countryCode, 'NL');
+    assert.equal(customer.phone, '+31318123456');
     const got = await runCli(['customers', 'get', customer.id], api);
     assert.equal(got.code, 0, got.stderr);
-    assert.match(got.stdout, new RegExp(`^${customer.id}  DEB-7  Jansen B.V.  <jansen@example.com>  nl\\n$`));
+    assert.match(got.stdout, new RegExp(`^${customer.id}  DEB-7  Jansen B.V.  <jansen@example.com>  Ede NL  nl\\n$`));
     // Flags win over the environment.
-    const listed = await runCli(['customers', 'list', '--reference', 'DEB-7', '--json', '--api-url', server.url, '--api-key', account.apiKey], { KLANTPORTAAL_API_URL: 'http://127.0.0.1:9' });
+    const listed = await runCli(['customers', 'list', '--integration-id', 'DEB-7', '--json', '--api-url', server.url, '--api-key', account.apiKey], { KLANTPORTAAL_API_URL: 'http://127.0.0.1:9' });
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual((JSON.parse(listed.stdout) as { data: { id: string }[] }).data.map((c) => c.id), [customer.id]);
-    const updated = await runCli(['customers', 'update', customer.id, '--locale', 'en', '--json'], api);
-    assert.equal((JSON.parse(updated.stdout) as { locale: string }).locale, 'en');
+    const updated = await runCli(['customers', 'update', customer.id, '--locale', 'en', '--country-code', 'BE', '--phone', '', '--json'], api);
+    assert.equal(updated.code, 0, updated.stderr);
+    assert.deepEqual(
+      (({ locale, countryCode, phone }) => ({ locale, countryCode, phone }))(JSON.parse(updated.stdout) as { locale: string; countryCode: string; phone: string | null }),
+      { locale: 'en', countryCode: 'BE', phone: null },
+    );
     const deleted = await runCli(['customers', 'delete', customer.id], api);
     assert.equal(deleted.code, 0, deleted.stderr);
     assert.equal(deleted.stdout, `Deleted customer ${customer.id}.\n`);
@@ -103,7 +110,8 @@ describe('klantportaal customers / invoices (against a server)', () => {
   });
 
   it('usage: missing options, no API key, unknown subcommand → exit 64', async () => {
-    assertOneLine(await runCli(['customers', 'create', '--name', 'x'], api), 64, /needs --name and --email/);
+    assertOneLine(await runCli(['customers', 'create', '--company-name', 'x'], api), 64, /needs --address, --zip-code, --city, --primary-email/);
+    assertOneLine(await runCli(['customers', 'update', 'cst_abc12345'], api), 64, /needs at least one of --company-name/);
     assertOneLine(await runCli(['invoices', 'list'], { KLANTPORTAAL_API_URL: server.url }), 64, /KLANTPORTAAL_API_KEY/);
     assertOneLine(await runCli(['invoices', 'frobnicate'], api), 64, /unknown invoices command/);
     assertOneLine(await runCli(['invoices', 'list', '--per-page', 'lots'], api), 64, /--per-page/);

@@ -44,7 +44,7 @@ describe('klantportaal copy: SQLite + files onto PostgreSQL + S3', { skip }, () 
     try {
       ({ apiKey, accountId } = await demoAccount(source));
       const shop = accountClient(source.url, accountId, apiKey);
-      const anna = (await shop.createCustomer({ name: 'Anna', email: 'anna@example.com', reference: 'DEB-1' })).id;
+      const anna = (await shop.createCustomer({ companyName: 'Anna', primaryEmail: 'anna@example.com', integrationId: 'DEB-1' })).id;
       for (const [i, pdf] of [shared, shared, samplePdf('own')].entries()) {
         const fields = validInvoice(anna, { invoiceNumber: `COPY-${i}`, sendNotification: i === 0 ? 'true' : 'false' });
         assert.equal((await send(shop, fields, pdf)).status, 201);

@@ -36,7 +36,7 @@ describe('import: reading a bookkeeping export', () => {
     assert.equal(csv.separator, ';');
     const ok = toImportRow(csv, csv.rows[0] ?? [], 1, true);
     assert.deepEqual(ok, {
-      row: 1, customerReference: 'D1', customerName: 'Jansen', customerEmail: 'j@x.nl', invoiceNumber: 'F-1', issuedAt: '2024-04-30', amount: '1234.50', paidAt: '2024-05-11 12:00:00', pdf: 'f1.pdf',
+      row: 1, customerReference: 'D1', customerName: 'Jansen', customerEmail: 'j@x.nl', customerAddress: '', customerZipCode: '', customerCity: '', customerCountryCode: '', invoiceNumber: 'F-1', issuedAt: '2024-04-30', amount: '1234.50', paidAt: '2024-05-11 12:00:00', pdf: 'f1.pdf',
     });
     const bad = toImportRow(csv, csv.rows[1] ?? [], 2, true);
     assert.ok('errors' in bad);
@@ -46,7 +46,7 @@ describe('import: reading a bookkeeping export', () => {
   });
 
   it('idempotency keys depend on the row and the PDF only, and stay within the header limits', () => {
-    const row = { row: 1, customerReference: 'D1', customerName: 'J', customerEmail: 'j@x.nl', invoiceNumber: 'F-1', issuedAt: '2024-04-30', amount: '1.00', paidAt: null, pdf: 'a.pdf' };
+    const row = { row: 1, customerReference: 'D1', customerName: 'J', customerEmail: 'j@x.nl', customerAddress: 'Dorpsstraat 1', customerZipCode: '1234AB', customerCity: 'Ede', customerCountryCode: '', invoiceNumber: 'F-1', issuedAt: '2024-04-30', amount: '1.00', paidAt: null, pdf: 'a.pdf' };
     assert.equal(rowKey(row, 'aa', false), rowKey({ ...row, row: 99, customerName: 'Other name' }, 'aa', false));
     assert.notEqual(rowKey(row, 'aa', false), rowKey(row, 'bb', false));
     assert.notEqual(rowKey(row, 'aa', false), rowKey({ ...row, amount: '1.01' }, 'aa', false));

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient, KlantportaalApiError, KlantportaalNetworkError, type KlantportaalClient } from '../../src/client/index.js';
 import { startFlakyProxy, type FlakyProxy } from '../helpers/flaky-proxy.js';
 import { invoiceCount, samplePdf, startTestServer, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 const fast = { attempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 1500 };
 
@@ -27,12 +28,12 @@ describe('typed client', () => {
     await server.close();
   });
 
-  it('happy: customers create, get, update, list by reference, delete', async () => {
-    const customer = await client.customers.create({ name: 'Jansen', email: 'jansen@example.com', reference: 'DEB-1' });
+  it('happy: customers create, get, update, list by integrationId, delete', async () => {
+    const customer = await client.customers.create(customerBody('jansen', { primaryEmail: 'jansen@example.com', integrationId: 'DEB-1' }));
     assert.match(customer.id, /^cst_/);
-    assert.equal((await client.customers.get(customer.id)).email, 'jansen@example.com');
+    assert.equal((await client.customers.get(customer.id)).primaryEmail, 'jansen@example.com');
     assert.equal((await client.customers.update(customer.id, { locale: 'en' })).locale, 'en');
-    const page = await client.customers.list({ reference: 'DEB-1' });
+    const page = await client.customers.list({ integrationId: 'DEB-1' });
     assert.deepEqual(page.data.map((c) => c.id), [customer.id]);
     await client.customers.delete(customer.id);
     await assert.rejects(client.customers.get(customer.id), (e: unknown) => e instanceof KlantportaalApiError && e.status === 404);
@@ -54,7 +55,7 @@ describe('typed client', () => {
 
   it('happy: iterate walks every page by next_page_url', async () => {
     const made = [];
-    for (let i = 0; i < 7; i++) made.push((await client.customers.create({ name: `Iter ${i}`, email: `iter${i}@example.com` })).id);
+    for (let i = 0; i < 7; i++) made.push((await client.customers.create(customerBody(`iter${i}`))).id);
     const seen: string[] = [];
     for await (const customer of client.customers.iterate({ per_page: 3 })) seen.push(customer.id);
     for (const id of made) assert.ok(seen.includes(id));
@@ -65,7 +66,7 @@ describe('typed client', () => {
   });
 
   it('happy: invoices from a path, a Buffer and a stream; mark paid; download byte-identical', async () => {
-    const customer = await client.customers.create({ name: 'PDF', email: 'pdf@example.com' });
+    const customer = await client.customers.create(customerBody('pdf'));
     const dir = await fs.mkdtemp(path.join(server.dataDir, 'client-'));
     const bytes = Buffer.from(samplePdf('from-path', 300_000));
     const file = path.join(dir, 'a.pdf');
@@ -92,7 +93,7 @@ describe('typed client', () => {
   });
 
   it('happy: pdfLink gives the cloud-file JSON; downloadPdf follows the link in a second request without the API key', async () => {
-    const customer = await client.customers.create({ name: 'Link', email: 'link@example.com' });
+    const customer = await client.customers.create(customerBody('link'));
     const bytes = Buffer.from(samplePdf('client-link'));
     const invoice = await client.invoices.create({ customerId: customer.id, invoiceNumber: 'L/2026 é', issuedAt: '2024-04-30', amount: '1.00', pdf: bytes });
     const link = await client.invoices.pdfLink(invoice.id);
@@ -124,7 +125,7 @@ describe('typed client', () => {
   });
 
   it('error: a 422 is a KlantportaalApiError carrying every failing field of the problem+json', async () => {
-    const customer = await client.customers.create({ name: 'Err', email: 'err@example.com' });
+    const customer = await client.customers.create(customerBody('err'));
     const error = await client.invoices
       .create({ customerId: customer.id, invoiceNumber: 'E-1', issuedAt: '2024-04-31', amount: '12,95', pdf: Buffer.from(samplePdf()) })
       .then(() => null, (e: unknown) => e);
@@ -144,7 +145,7 @@ describe('typed client', () => {
   });
 
   it('retry: a dropped connection, a 503 and a 429 with Retry-After, then one invoice under one idempotency key', async () => {
-    const customer = await client.customers.create({ name: 'Retry', email: 'retry@example.com' });
+    const customer = await client.customers.create(customerBody('retry'));
     const count = await invoiceCount(server);
     const before = proxy.seen.length;
     proxy.plan({ kind: 'drop-request' }, { kind: 'status', status: 503, retryAfter: '0' }, { kind: 'status', status: 429, retryAfter: '1' });
@@ -160,7 +161,7 @@ describe('typed client', () => {
   });
 
   it('retry: a response lost after the server created the invoice is replayed, not created twice', async () => {
-    const customer = await client.customers.create({ name: 'Lost', email: 'lost@example.com' });
+    const customer = await client.customers.create(customerBody('lost'));
     const count = await invoiceCount(server);
     proxy.plan({ kind: 'drop-response' });
     const created = await flaky.invoices.createDetailed(
@@ -180,7 +181,7 @@ describe('typed client', () => {
   });
 
   it('retry: a stream PDF is not sent twice; a refused connection is a KlantportaalNetworkError', async () => {
-    const customer = await client.customers.create({ name: 'Once', email: 'once@example.com' });
+    const customer = await client.customers.create(customerBody('once'));
     const before = proxy.seen.length;
     proxy.plan({ kind: 'status', status: 503 });
     await assert.rejects(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
+import { customerBody } from '../helpers/customers.js';
 import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
@@ -12,11 +13,18 @@ interface Link {
 
 interface Customer {
   id: string;
-  name: string;
-  email: string;
-  locale: string;
-  reference: string | null;
+  companyName: string;
+  address: string;
+  zipCode: string;
+  city: string;
+  countryCode: string;
+  primaryEmail: string;
+  phone: string | null;
+  integration: string | null;
+  integrationId: string | null;
+  customerGroups: string[];
   createdAt: string;
+  locale: string;
   links: { self: Link; invoices: Link };
 }
 
@@ -33,6 +41,16 @@ interface CustomerPage {
 }
 
 const ATOM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+/** The published create example (reference 3.2), word for word. */
+const PUBLISHED = {
+  companyName: 'Test Company BV',
+  address: 'Teststreet 123',
+  zipCode: '1234AB',
+  city: 'Amsterdam',
+  primaryEmail: 'john.doe@test.com',
+  countryCode: 'NL',
+};
+const REQUIRED = ['companyName', 'address', 'zipCode', 'city', 'primaryEmail'];
 
 let server: TestServer;
 
@@ -78,6 +96,11 @@ async function listAll(account: TestAccount, query = ''): Promise<Customer[]> {
   return all;
 }
 
+/** The ids of the first page of a filtered list. */
+async function idsOf(account: TestAccount, query: string): Promise<string[]> {
+  return (await readPage(await account.request(`/v1/customers${query}`))).data.map((c) => c.id);
+}
+
 /** Creates customers one by one, a few milliseconds apart so each has its own creation instant. */
 async function createSpaced(account: TestAccount, count: number, fields: (i: number) => Record<string, unknown> = () => ({})): Promise<Customer[]> {
   const created: Customer[] = [];
@@ -89,26 +112,35 @@ async function createSpaced(account: TestAccount, count: number, fields: (i: num
 }
 
 describe('POST /v1/customers (happy)', () => {
-  it('creates a customer: 201, Location, exactly the documented keys, locale nl by default', async () => {
+  it('creates the published example: 201, Location, every documented field, our locale and links', async () => {
     const account = await server.account();
     const before = Temporal.Now.instant();
-    const res = await create(account, { name: 'Jansen Installatietechniek', email: 'administratie@jansen.example' });
+    const res = await create(account, PUBLISHED);
     const customer = await readCustomer(res, 201);
     const afterCreate = Temporal.Now.instant();
 
-    assert.deepEqual(Object.keys(customer).sort(), ['createdAt', 'email', 'id', 'links', 'locale', 'name', 'reference']);
-    assert.deepEqual(Object.keys(customer.links).sort(), ['invoices', 'self']);
-    assert.match(customer.id, /^cst_[0-9a-z]+$/);
-    assert.equal(customer.name, 'Jansen Installatietechniek');
-    assert.equal(customer.email, 'administratie@jansen.example');
-    assert.equal(customer.locale, 'nl');
-    assert.equal(customer.reference, null);
-    assert.deepEqual(customer.links.self, { href: `${server.url}/v1/customers/${customer.id}`, type: 'application/json' });
-    assert.deepEqual(customer.links.invoices, {
-      href: `${server.url}/v1/customer-invoices?customerId=${customer.id}`,
-      type: 'application/json',
-    });
-    assert.equal(res.headers.get('location'), customer.links.self.href);
+    assert.deepEqual(Object.keys(customer).sort(), [
+      'address',
+      'city',
+      'companyName',
+      'countryCode',
+      'createdAt',
+      'customerGroups',
+      'id',
+      'integration',
+      'integrationId',
+      'links',
+      'locale',
+      'phone',
+      'primaryEmail',
+      'zipCode',
+    ]);
+    assert.match(customer.id, /^cst_[0-9a-z]{14}$/);
+    const { id: _id, createdAt: _createdAt, links, ...fields } = customer;
+    assert.deepEqual(fields, { ...PUBLISHED, phone: null, integration: null, integrationId: null, customerGroups: [], locale: 'nl' });
+    assert.deepEqual(links.self, { href: `${server.url}/v1/customers/${customer.id}`, type: 'application/json' });
+    assert.deepEqual(links.invoices, { href: `${server.url}/v1/customer-invoices?customerId=${customer.id}`, type: 'application/json' });
+    assert.equal(res.headers.get('location'), links.self.href);
 
     // ATOM, seconds precision, in the account's zone (default Europe/Amsterdam), and about now.
     assert.match(customer.createdAt, ATOM);
@@ -117,21 +149,31 @@ describe('POST /v1/customers (happy)', () => {
     assert.ok(Temporal.Instant.compare(instant, before.round({ smallestUnit: 'second', roundingMode: 'floor' })) >= 0);
     assert.ok(Temporal.Instant.compare(instant, afterCreate) <= 0);
 
-    const fetched = await readCustomer(await account.request(`/v1/customers/${customer.id}`));
-    assert.deepEqual(fetched, customer);
+    assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), customer);
   });
 
-  it('keeps locale en and a reference', async () => {
+  it('countryCode defaults to NL; another code is kept', async () => {
     const account = await server.account();
-    const customer = await readCustomer(await create(account, { name: 'Smith Ltd', email: 'ap@smith.example', locale: 'en', reference: 'DEB-1' }), 201);
+    const { countryCode: _omitted, ...withoutCountry } = PUBLISHED;
+    assert.equal((await readCustomer(await create(account, withoutCountry), 201)).countryCode, 'NL');
+    assert.equal((await readCustomer(await create(account, { ...PUBLISHED, countryCode: 'BE' }), 201)).countryCode, 'BE');
+  });
+
+  it('keeps locale en, phone, integration and integrationId (ours), trimmed', async () => {
+    const account = await server.account();
+    const body = { ...PUBLISHED, companyName: '  Smith Ltd ', locale: 'en', phone: '+312012345678', integration: 'acumulus', integrationId: ' 123456789 ' };
+    const customer = await readCustomer(await create(account, body), 201);
+    assert.equal(customer.companyName, 'Smith Ltd');
     assert.equal(customer.locale, 'en');
-    assert.equal(customer.reference, 'DEB-1');
+    assert.equal(customer.phone, '+312012345678');
+    assert.equal(customer.integration, 'acumulus');
+    assert.equal(customer.integrationId, '123456789');
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), customer);
   });
 
   it("writes createdAt with the offset of the account's own time zone", async () => {
     const account = await server.account('Deli on 5th', 'America/New_York');
-    const customer = await readCustomer(await create(account, { name: 'Joe', email: 'joe@example.com' }), 201);
+    const customer = await readCustomer(await create(account, customerBody('joe')), 201);
     assert.match(customer.createdAt, ATOM);
     const zoned = Temporal.Instant.from(customer.createdAt).toZonedDateTimeISO('America/New_York');
     assert.match(zoned.offset, /^-0[45]:00$/);
@@ -140,46 +182,66 @@ describe('POST /v1/customers (happy)', () => {
 });
 
 describe('POST /v1/customers (validation)', () => {
-  it('reports every failing field at once', async () => {
+  it('an empty body reports every required field at once', async () => {
     const account = await server.account();
-    const problem = await expectProblem(await create(account, { name: '', email: 'not-an-email', locale: 'de' }), 422, ['name', 'email', 'locale']);
-    assert.match(fieldMessage(problem, 'locale'), /nl/);
-    assert.match(fieldMessage(problem, 'locale'), /en/);
-    assert.match(fieldMessage(problem, 'email'), /email/i);
+    const problem = await expectProblem(await create(account, {}), 422, REQUIRED);
+    for (const field of REQUIRED) assert.match(fieldMessage(problem, field), /required/);
     assert.deepEqual(await listAll(account), []);
   });
 
-  it('requires name and email', async () => {
+  it('the old body (name, email, reference) is a 422 naming every missing and every unknown field', async () => {
     const account = await server.account();
-    const problem = await expectProblem(await create(account, {}), 422, ['name', 'email']);
-    assert.match(fieldMessage(problem, 'name'), /required/);
-    assert.match(fieldMessage(problem, 'email'), /required/);
+    const problem = await expectProblem(await create(account, { name: 'Jansen', email: 'a@example.com', reference: 'DEB-1' }), 422, [...REQUIRED, 'name', 'email', 'reference']);
+    assert.match(fieldMessage(problem, 'reference'), /not a known field/);
+    assert.deepEqual(await listAll(account), []);
   });
 
-  for (const email of ['nope', 'a@', '@example.com', 'two words@example.com', '']) {
-    it(`refuses email ${JSON.stringify(email)}`, async () => {
+  it('reports every failing field at once', async () => {
+    const account = await server.account();
+    const body = { companyName: '', address: ' ', zipCode: 'x'.repeat(21), city: 42, primaryEmail: 'not-an-email', countryCode: 'nl', locale: 'de', phone: '' };
+    const problem = await expectProblem(await create(account, body), 422, ['companyName', 'address', 'zipCode', 'city', 'primaryEmail', 'countryCode', 'locale', 'phone']);
+    assert.match(fieldMessage(problem, 'locale'), /nl/);
+    assert.match(fieldMessage(problem, 'primaryEmail'), /email/i);
+    assert.match(fieldMessage(problem, 'countryCode'), /ISO 3166-1 alpha-2/);
+    assert.deepEqual(await listAll(account), []);
+  });
+
+  for (const primaryEmail of ['nope', 'a@', '@example.com', 'two words@example.com', '']) {
+    it(`refuses primaryEmail ${JSON.stringify(primaryEmail)}`, async () => {
       const account = await server.account();
-      await expectProblem(await create(account, { name: 'A', email }), 422, ['email']);
+      await expectProblem(await create(account, { ...PUBLISHED, primaryEmail }), 422, ['primaryEmail']);
     });
   }
 
-  for (const name of ['', '   ', 'x'.repeat(201)]) {
-    it(`refuses name of ${name.length} characters ${name.trim() ? '' : '(blank)'}`, async () => {
+  for (const countryCode of ['nl', 'NLD', 'N', '', '31', 'N1', ' NL']) {
+    it(`refuses countryCode ${JSON.stringify(countryCode)}`, async () => {
       const account = await server.account();
-      await expectProblem(await create(account, { name, email: 'a@example.com' }), 422, ['name']);
+      await expectProblem(await create(account, { ...PUBLISHED, countryCode }), 422, ['countryCode']);
+    });
+  }
+
+  for (const companyName of ['', '   ', 'x'.repeat(201)]) {
+    it(`refuses companyName of ${companyName.length} characters ${companyName.trim() ? '' : '(blank)'}`, async () => {
+      const account = await server.account();
+      await expectProblem(await create(account, { ...PUBLISHED, companyName }), 422, ['companyName']);
     });
   }
 
   it('refuses wrong JSON types without coercing them', async () => {
     const account = await server.account();
-    await expectProblem(await create(account, { name: 42, email: ['a@example.com'], locale: null }), 422, ['name', 'email', 'locale']);
+    await expectProblem(await create(account, { ...PUBLISHED, companyName: 42, primaryEmail: ['a@example.com'], zipCode: 1234, locale: null }), 422, [
+      'companyName',
+      'primaryEmail',
+      'zipCode',
+      'locale',
+    ]);
   });
 
-  for (const field of ['id', 'accountId', 'createdAt']) {
+  for (const field of ['id', 'accountId', 'createdAt', 'customerGroups']) {
     it(`refuses mass assignment of ${field}`, async () => {
       const account = await server.account();
-      const value = field === 'createdAt' ? '2020-01-01T00:00:00+01:00' : field === 'id' ? 'cst_aaaaaaaaaaaaaaaaaaaa' : account.id;
-      const problem = await expectProblem(await create(account, { name: 'A', email: 'a@example.com', [field]: value }), 422, [field]);
+      const value = field === 'createdAt' ? '2020-01-01T00:00:00+01:00' : field === 'id' ? 'cst_aaaaaaaaaaaaaa' : field === 'customerGroups' ? [] : account.id;
+      const problem = await expectProblem(await create(account, { ...PUBLISHED, [field]: value }), 422, [field]);
       assert.match(fieldMessage(problem, field), /not a known field|cannot be set/);
       assert.deepEqual(await listAll(account), [], 'nothing was created');
     });
@@ -190,7 +252,7 @@ describe('POST /v1/customers (validation)', () => {
     const res = await account.request('/v1/customers', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"name": "A", "email": ',
+      body: '{"companyName": "A", "primaryEmail": ',
     });
     await expectProblem(res, 400);
     assert.deepEqual(await listAll(account), []);
@@ -198,71 +260,136 @@ describe('POST /v1/customers (validation)', () => {
 
   it('answers a body that is not JSON at all (text/plain) with a 415 problem', async () => {
     const account = await server.account();
-    const res = await account.request('/v1/customers', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'name=A' });
+    const res = await account.request('/v1/customers', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'companyName=A' });
     await expectProblem(res, 415);
   });
 });
 
-describe('reference is unique within an account', () => {
-  it('a duplicate reference is 409 on reference; another account may use it', async () => {
+describe('integrationId is unique per account and integration', () => {
+  it('a duplicate is 409 on integrationId; another integration or another account may use it', async () => {
     const account = await server.account();
-    await readCustomer(await create(account, { name: 'A', email: 'a@example.com', reference: 'DEB-7' }), 201);
-    const problem = await expectProblem(await create(account, { name: 'B', email: 'b@example.com', reference: 'DEB-7' }), 409);
-    assert.equal(problem.errors?.[0]?.field, 'reference');
+    await readCustomer(await create(account, customerBody(1, { integration: 'acumulus', integrationId: 'DEB-7' })), 201);
+    const problem = await expectProblem(await create(account, customerBody(2, { integration: 'acumulus', integrationId: 'DEB-7' })), 409);
+    assert.equal(problem.errors?.[0]?.field, 'integrationId');
     assert.equal((await listAll(account)).length, 1);
 
-    const other = await server.account('Andere Zaak');
-    await readCustomer(await create(other, { name: 'A', email: 'a@example.com', reference: 'DEB-7' }), 201);
-  });
-
-  it('customers without a reference do not clash', async () => {
-    const account = await server.account();
-    await account.createCustomer();
-    await account.createCustomer({ reference: null });
-    await account.createCustomer();
+    await readCustomer(await create(account, customerBody(3, { integration: 'moneybird', integrationId: 'DEB-7' })), 201);
+    // No integration is a namespace of its own, and unique in it too.
+    await readCustomer(await create(account, customerBody(4, { integrationId: 'DEB-7' })), 201);
+    const own = await expectProblem(await create(account, customerBody(5, { integration: null, integrationId: 'DEB-7' })), 409);
+    assert.equal(own.errors?.[0]?.field, 'integrationId');
     assert.equal((await listAll(account)).length, 3);
+
+    const other = await server.account('Andere Zaak');
+    await readCustomer(await create(other, customerBody(1, { integration: 'acumulus', integrationId: 'DEB-7' })), 201);
   });
 
-  it('PATCH to a taken reference is 409 and changes nothing', async () => {
+  it('concurrent creates with one integrationId: exactly one wins, the others are 409 (the unique index decides)', async () => {
     const account = await server.account();
-    await account.createCustomer({ reference: 'R-1' });
-    const second = (await account.createCustomer({ reference: 'R-2' })) as unknown as Customer;
-    const problem = await expectProblem(await account.json('PATCH', `/v1/customers/${second.id}`, { reference: 'R-1', name: 'Renamed' }), 409);
-    assert.equal(problem.errors?.[0]?.field, 'reference');
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => create(account, customerBody(i, { integration: 'exact', integrationId: 'RACE-1' }))));
+    const statuses = answers.map((res) => res.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409, 409, 409]);
+    await Promise.all(answers.map((res) => res.arrayBuffer()));
+    assert.equal((await listAll(account, '?integrationId=RACE-1')).length, 1);
+  });
+
+  it('customers without an integrationId do not clash', async () => {
+    const account = await server.account();
+    await account.createCustomer();
+    await account.createCustomer({ integrationId: null });
+    await account.createCustomer({ integration: 'acumulus' });
+    await account.createCustomer({ integration: 'acumulus', integrationId: null });
+    assert.equal((await listAll(account)).length, 4);
+  });
+
+  it('PATCH to a taken integrationId (or into an integration where it is taken) is 409 and changes nothing', async () => {
+    const account = await server.account();
+    await account.createCustomer({ integration: 'acumulus', integrationId: 'R-1' });
+    const second = (await account.createCustomer({ integrationId: 'R-1' })) as unknown as Customer;
+    const third = (await account.createCustomer({ integrationId: 'R-2' })) as unknown as Customer;
+    const moved = await expectProblem(await account.json('PATCH', `/v1/customers/${second.id}`, { integration: 'acumulus', companyName: 'Renamed' }), 409);
+    assert.equal(moved.errors?.[0]?.field, 'integrationId');
+    const taken = await expectProblem(await account.json('PATCH', `/v1/customers/${third.id}`, { integrationId: 'R-1' }), 409);
+    assert.equal(taken.errors?.[0]?.field, 'integrationId');
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${second.id}`)), second);
+    assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${third.id}`)), third);
   });
 
-  it('PATCH reference to null clears it and frees the reference', async () => {
+  it('PATCH integrationId to null clears it and frees it', async () => {
     const account = await server.account();
-    const first = (await account.createCustomer({ reference: 'R-9' })) as unknown as Customer;
-    const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${first.id}`, { reference: null }));
-    assert.equal(patched.reference, null);
-    assert.deepEqual(patched, { ...first, reference: null });
+    const first = (await account.createCustomer({ integrationId: 'R-9' })) as unknown as Customer;
+    const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${first.id}`, { integrationId: null }));
+    assert.deepEqual(patched, { ...first, integrationId: null });
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${first.id}`)), patched);
-    // The reference is free again.
-    await readCustomer(await create(account, { name: 'New', email: 'new@example.com', reference: 'R-9' }), 201);
+    await readCustomer(await create(account, customerBody('new', { integrationId: 'R-9' })), 201);
   });
 });
 
 describe('PATCH /v1/customers/:id', () => {
-  it('changes the given fields only and keeps them', async () => {
+  const changes: Record<string, unknown> = {
+    companyName: 'Nieuwe Naam B.V.',
+    address: 'Nieuwe Gracht 5',
+    zipCode: '9999ZZ',
+    city: 'Groningen',
+    countryCode: 'DE',
+    primaryEmail: 'nieuw@example.com',
+    phone: '+31612345678',
+    integration: 'exact',
+    integrationId: 'EX-1',
+    locale: 'en',
+  };
+  for (const [field, value] of Object.entries(changes)) {
+    it(`changes ${field} alone and keeps it`, async () => {
+      const account = await server.account();
+      const customer = (await account.createCustomer()) as unknown as Customer;
+      const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${customer.id}`, { [field]: value }));
+      assert.deepEqual(patched, { ...customer, [field]: value });
+      assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), patched);
+    });
+  }
+
+  it('takes the published example body (all five fields at once)', async () => {
     const account = await server.account();
-    const customer = (await account.createCustomer({ name: 'Old', email: 'old@example.com' })) as unknown as Customer;
-    const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${customer.id}`, { name: 'New', locale: 'en', reference: 'K-1' }));
-    assert.deepEqual(patched, { ...customer, name: 'New', locale: 'en', reference: 'K-1' });
-    assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), patched);
+    const customer = (await account.createCustomer({ countryCode: 'BE' })) as unknown as Customer;
+    const { countryCode: _kept, ...body } = PUBLISHED;
+    const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${customer.id}`, body));
+    assert.deepEqual(patched, { ...customer, ...body });
+  });
+
+  it('phone and integration can be cleared with null', async () => {
+    const account = await server.account();
+    const customer = (await account.createCustomer({ phone: '+3120', integration: 'acumulus' })) as unknown as Customer;
+    const patched = await readCustomer(await account.json('PATCH', `/v1/customers/${customer.id}`, { phone: null, integration: null }));
+    assert.deepEqual(patched, { ...customer, phone: null, integration: null });
   });
 
   it('validates like create, every field at once, and changes nothing', async () => {
     const account = await server.account();
     const customer = (await account.createCustomer()) as unknown as Customer;
     await expectProblem(
-      await account.json('PATCH', `/v1/customers/${customer.id}`, { name: '', email: 'x', locale: 'fr', createdAt: '2020-01-01T00:00:00Z' }),
+      await account.json('PATCH', `/v1/customers/${customer.id}`, {
+        companyName: '',
+        primaryEmail: 'x',
+        countryCode: 'xx',
+        locale: 'fr',
+        createdAt: '2020-01-01T00:00:00Z',
+        name: 'old field',
+      }),
       422,
-      ['name', 'email', 'locale', 'createdAt'],
+      ['companyName', 'primaryEmail', 'countryCode', 'locale', 'createdAt', 'name'],
     );
     await expectProblem(await account.json('PATCH', `/v1/customers/${customer.id}`, {}), 422);
+    await expectProblem(await account.json('PATCH', `/v1/customers/${customer.id}`, { companyName: null, address: null }), 422, ['companyName', 'address']);
     assert.deepEqual(await readCustomer(await account.request(`/v1/customers/${customer.id}`)), customer);
+  });
+});
+
+describe('ids of other lengths', () => {
+  it('a well-formed id of another length is a 404 like any missing id, never a 422 or 500', async () => {
+    const account = await server.account();
+    for (const id of ['cst_abc12345', 'cst_a', `cst_${'a'.repeat(64)}`, `cst_${'a'.repeat(65)}`, 'cst_ABC', 'cst_']) {
+      await expectProblem(await account.request(`/v1/customers/${id}`), 404);
+    }
   });
 });
 
@@ -274,7 +401,7 @@ describe('DELETE /v1/customers/:id', () => {
     assert.equal(res.status, 204, await res.clone().text());
     assert.equal(await res.text(), '');
     await expectProblem(await account.request(`/v1/customers/${customer.id}`), 404);
-    await expectProblem(await account.json('PATCH', `/v1/customers/${customer.id}`, { name: 'X' }), 404);
+    await expectProblem(await account.json('PATCH', `/v1/customers/${customer.id}`, { companyName: 'X' }), 404);
     await expectProblem(await account.request(`/v1/customers/${customer.id}`, { method: 'DELETE' }), 404);
     assert.deepEqual(await listAll(account), []);
   });
@@ -300,11 +427,11 @@ describe("another account's customer", () => {
   it('is a 404 identical to a missing id on GET, PATCH and DELETE, and nothing changes', async () => {
     const owner = await server.account('Eigenaar');
     const intruder = await server.account('Indringer');
-    const customer = (await owner.createCustomer({ reference: 'SECRET-1' })) as unknown as Customer;
+    const customer = (await owner.createCustomer({ integrationId: 'SECRET-1' })) as unknown as Customer;
     const path = `/v1/customers/${customer.id}`;
     const attempts = () => [
       intruder.request(path),
-      intruder.json('PATCH', path, { name: 'Hijacked', email: 'evil@example.com' }),
+      intruder.json('PATCH', path, { companyName: 'Hijacked', primaryEmail: 'evil@example.com' }),
       intruder.request(path, { method: 'DELETE' }),
     ];
 
@@ -315,8 +442,8 @@ describe("another account's customer", () => {
       await expectProblem(res, 404);
     }
     assert.deepEqual(await readCustomer(await owner.request(path)), customer, 'nothing changed');
-    const intruderList = await readPage(await intruder.request('/v1/customers?reference=SECRET-1'));
-        assert.deepEqual(intruderList.data, []);
+    const intruderList = await readPage(await intruder.request('/v1/customers?integrationId=SECRET-1'));
+    assert.deepEqual(intruderList.data, []);
 
     // Now make the id really missing and ask again: the answers must not tell the two apart.
     const deleted = await owner.request(path, { method: 'DELETE' });
@@ -329,8 +456,8 @@ describe("another account's customer", () => {
   it('the intruder cannot take over the customer through a list filter', async () => {
     const owner = await server.account('Eigenaar');
     const intruder = await server.account('Indringer');
-    const customer = (await owner.createCustomer({ email: 'shared@example.com' })) as unknown as Customer;
-    const page = await readPage(await intruder.request('/v1/customers?email=shared%40example.com'));
+    const customer = (await owner.createCustomer({ primaryEmail: 'shared@example.com' })) as unknown as Customer;
+    const page = await readPage(await intruder.request('/v1/customers?primaryEmail=shared%40example.com'));
     assert.deepEqual(page.data, []);
     assert.ok(!JSON.stringify(page).includes(customer.id));
   });
@@ -388,22 +515,29 @@ describe('GET /v1/customers (list)', () => {
     });
   });
 
-  it('filters on reference and on email, and the filter survives paging', async () => {
+  it('filters on primaryEmail, integrationId, integration and both, and the filter survives paging', async () => {
     const account = await server.account();
     const created = await createSpaced(account, 5, (i) => ({
-      email: i < 3 ? 'boekhouding@example.com' : `other${i}@example.com`,
-      reference: `REF-${i}`,
+      primaryEmail: i < 3 ? 'boekhouding@example.com' : `other${i}@example.com`,
+      integration: i % 2 === 0 ? 'acumulus' : null,
+      integrationId: `REF-${i}`,
     }));
+    const ids = (...indexes: number[]) => indexes.map((i) => created[i]?.id);
 
-    const byReference = await readPage(await account.request('/v1/customers?reference=REF-3'));
-    assert.deepEqual(byReference.data.map((c) => c.id), [created[3]?.id]);
+    assert.deepEqual(await idsOf(account, '?integrationId=REF-3'), ids(3));
+    assert.deepEqual(await idsOf(account, '?integrationId=REF-404'), []);
+    assert.deepEqual(await idsOf(account, '?integration=acumulus'), ids(4, 2, 0));
+    assert.deepEqual(await idsOf(account, '?integration=acumulus&integrationId=REF-2'), ids(2));
+    assert.deepEqual(await idsOf(account, '?integration=exact&integrationId=REF-2'), []);
 
-    const none = await readPage(await account.request('/v1/customers?reference=REF-404'));
-    assert.deepEqual(none.data, []);
+    const byEmail = await listAll(account, '?primaryEmail=boekhouding%40example.com&per_page=2');
+    assert.deepEqual(byEmail.map((c) => c.id), ids(2, 1, 0));
+    for (const c of byEmail) assert.equal(c.primaryEmail, 'boekhouding@example.com');
+  });
 
-    const byEmail = await listAll(account, '?email=boekhouding%40example.com&per_page=2');
-    assert.deepEqual(byEmail.map((c) => c.id), created.slice(0, 3).map((c) => c.id).reverse());
-    for (const c of byEmail) assert.equal(c.email, 'boekhouding@example.com');
+  it('the old filters (email, reference) are unknown query parameters', async () => {
+    const account = await server.account();
+    await expectProblem(await account.request('/v1/customers?email=a%40example.com&reference=DEB-1'), 422, ['email', 'reference']);
   });
 
   for (const perPage of ['0', '251', 'abc', '-1', '2.5', '']) {

@@ -58,9 +58,23 @@ describe('list queries seek to the cursor in an index', () => {
     });
   }
 
-  it('customers: a range on (created_at, id) in customers_account_created', async () => {
-    const plan = await planOf(() => listCustomers(db, 'acc_abc12345def678', {}, page));
-    assert.match(plan, /USING INDEX customers_account_created \(account_id=\? AND \(created_at,id\)<\(\?,\?\)\)/, plan);
+  for (const [name, filters, index] of [
+    ['customers', {}, 'customers_account_created'],
+    ['customers by primaryEmail', { email: 'a@example.com' }, 'customers_account_email_created'],
+    ['customers by integrationId', { integrationId: 'DEB-1' }, 'customers_account_integration_id_created'],
+    ['customers by integration', { integration: 'acumulus' }, 'customers_account_integration_created'],
+    ['customers by integration and integrationId', { integration: 'acumulus', integrationId: 'DEB-1' }, 'customers_account_integration(_id)?_created'],
+  ] as const) {
+    it(`${name}: a range on (created_at, id) in ${index}`, async () => {
+      const plan = await planOf(() => listCustomers(db, 'acc_abc12345def678', filters, page));
+      assert.match(plan, new RegExp(`USING INDEX ${index} \\(account_id=\\? AND \\w+=\\? AND \\(created_at,id\\)<\\(\\?,\\?\\)\\)|USING INDEX ${index} \\(account_id=\\? AND \\(created_at,id\\)<\\(\\?,\\?\\)\\)`), plan);
+      assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
+    });
+  }
+
+  it('customers of a group: a range on (customer_created_at, customer_id) in customer_group_members_group_created', async () => {
+    const plan = await planOf(() => listCustomers(db, 'acc_abc12345def678', { groupId: 'cug_abc12345def678' }, page));
+    assert.match(plan, /USING INDEX customer_group_members_group_created \(group_id=\? AND \(customer_created_at,customer_id\)<\(\?,\?\)\)/, plan);
     assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
   });
 });

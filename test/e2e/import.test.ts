@@ -9,6 +9,7 @@ import type { ImportSummary } from '../../src/cli/import/import.command.js';
 import { REPO_ROOT, startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { TEST_DIALECT } from '../helpers/database.js';
 import { createTestData, samplePdf, type TestData } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 // Issue 9's 2,000 rows with a kill and a rerun on SQLite; the same flow with 500 on PostgreSQL, where the suite's
 // second half has to fit the same CI budget (the import path is the API's, tested on both).
@@ -19,7 +20,7 @@ const CUSTOMERS = 150;
 async function writeExport(dir: string): Promise<string> {
   const pdfDir = path.join(dir, 'pdfs');
   await fs.mkdir(pdfDir, { recursive: true });
-  const lines = ['Klantnummer;Klantnaam;E-mail;Factuurnummer;Factuurdatum;Bedrag;Betaaldatum;PDF'];
+  const lines = ['Klantnummer;Klantnaam;E-mail;Adres;Postcode;Plaats;Factuurnummer;Factuurdatum;Bedrag;Betaaldatum;PDF'];
   for (let i = 1; i <= ROWS; i++) {
     const c = (i % CUSTOMERS) + 1;
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -27,7 +28,7 @@ async function writeExport(dir: string): Promise<string> {
     const cents = 1000 + i * 137;
     const amount = `${Math.floor(cents / 100).toLocaleString('nl-NL')},${String(cents % 100).padStart(2, '0')}`;
     const paid = i % 3 === 0 ? `${day}-04-2023` : '';
-    lines.push(`DEB-${c};"Klant ${c}; B.V.";klant${c}@example.com;IMP-${String(i).padStart(5, '0')};${date};${amount};${paid};imp-${i}.pdf`);
+    lines.push(`DEB-${c};"Klant ${c}; B.V.";klant${c}@example.com;Kerkstraat ${c};1234AB;Utrecht;IMP-${String(i).padStart(5, '0')};${date};${amount};${paid};imp-${i}.pdf`);
     await fs.writeFile(path.join(pdfDir, `imp-${i}.pdf`), samplePdf(`import row ${i}`, 1500));
   }
   const file = path.join(dir, 'export.csv');
@@ -121,18 +122,18 @@ describe('klantportaal import against klantportaal serve', () => {
     await fs.writeFile(path.join(dir, 'ok.pdf'), samplePdf('ok'));
     const twin = samplePdf('twin');
     await fs.writeFile(path.join(dir, 'twin.pdf'), twin);
-    const customer = await client.customers.create({ name: 'Bestaand', email: 'b@example.com', reference: 'OLD-1' });
+    const customer = await client.customers.create(customerBody('bestaand', { companyName: 'Bestaand', primaryEmail: 'b@example.com', integrationId: 'OLD-1' }));
     // Imported earlier by other means (another key): same number, same data, same PDF.
     await client.invoices.create({ customerId: customer.id, invoiceNumber: 'T-1', issuedAt: '2024-01-02', amount: '10.00', pdf: Buffer.from(twin) });
     const rows = [
-      'reference,name,email,invoice number,date,amount,paid date,file',
-      'OLD-1,,,T-1,2024-01-02,10.00,,twin.pdf',
-      'OLD-1,,,T-1,2024-01-02,11.00,,twin.pdf',
-      'NEW-1,Nieuw,n@example.com,N-1,02-01-2024,"1,500.25",,missing.pdf',
-      'NEW-2,,,N-2,2024-01-02,5.00,,ok.pdf',
-      'NEW-3,Nieuw 3,n3@example.com,N-3,2024-13-02,5.00,,ok.pdf',
-      'NEW-4,Nieuw 4,n4@example.com,N-4,2024-01-02,5.00,,../escape.pdf',
-      'NEW-5,Nieuw 5,n5@example.com,N-5,2024-01-02,"1,500.25",,ok.pdf',
+      'reference,name,email,address,zip code,city,country,invoice number,date,amount,paid date,file',
+      'OLD-1,,,,,,,T-1,2024-01-02,10.00,,twin.pdf',
+      'OLD-1,,,,,,,T-1,2024-01-02,11.00,,twin.pdf',
+      'NEW-1,Nieuw,n@example.com,Straat 1,1234AB,Ede,,N-1,02-01-2024,"1,500.25",,missing.pdf',
+      'NEW-2,Nieuw 2,n2@example.com,,,,,N-2,2024-01-02,5.00,,ok.pdf',
+      'NEW-3,Nieuw 3,n3@example.com,Straat 3,1234AB,Ede,nl,N-3,2024-13-02,5.00,,ok.pdf',
+      'NEW-4,Nieuw 4,n4@example.com,Straat 4,1234AB,Ede,NL,N-4,2024-01-02,5.00,,../escape.pdf',
+      'NEW-5,Nieuw 5,n5@example.com,Straat 5,2000,Antwerpen,BE,N-5,2024-01-02,"1,500.25",,ok.pdf',
     ];
     const file = path.join(dir, 'mixed.csv');
     await fs.writeFile(file, rows.join('\n') + '\n');
@@ -141,14 +142,20 @@ describe('klantportaal import against klantportaal serve', () => {
     assert.match(run.stdout, /Imported 7 rows in [\d.]+ s \([\d.]+ rows\/s\): 1 created, 1 already there, 5 failed\./);
     assert.match(run.stderr, /\nklantportaal: 5 of 7 rows failed; see .*mixed\.csv\.failed\.csv\n$/);
     const failed = (await fs.readFile(`${file}.failed.csv`, 'utf8')).trim().split('\n');
-    assert.equal(failed[0], 'reference,name,email,invoice number,date,amount,paid date,file,error');
+    assert.equal(failed[0], 'reference,name,email,address,zip code,city,country,invoice number,date,amount,paid date,file,error');
     assert.equal(failed.length, 6);
     assert.match(failed[1] ?? '', /^OLD-1,.*11\.00.*invoice number ""T-1"" already exists with other data"$/);
     assert.match(failed[2] ?? '', /missing\.pdf.*no such file in --pdf-dir/);
-    assert.match(failed[3] ?? '', /customer ""NEW-2"" does not exist and the row has no name and email/);
+    assert.match(failed[3] ?? '', /customer ""NEW-2"" does not exist and the row has no address, zip code, city to create it/);
     assert.match(failed[4] ?? '', /422 Validation failed: issuedAt/);
     assert.match(failed[5] ?? '', /not a file inside --pdf-dir/);
-    assert.equal((await client.invoices.list({ invoiceNumber: 'N-5' })).data[0]?.amount, '1500.25');
+    const n5 = (await client.invoices.list({ invoiceNumber: 'N-5' })).data[0];
+    assert.equal(n5?.amount, '1500.25');
+    const created = await client.customers.get(n5?.customerId ?? '');
+    assert.deepEqual(
+      [created.companyName, created.address, created.zipCode, created.city, created.countryCode, created.integration, created.integrationId],
+      ['Nieuw 5', 'Straat 5', '2000', 'Antwerpen', 'BE', null, 'NEW-5'],
+    );
   });
 });
 
@@ -171,10 +178,10 @@ describe('klantportaal import under the per-key rate limit', () => {
   });
 
   it('waits out 429s instead of failing rows: every row imported, none in a failed file', async () => {
-    const rows = ['reference,name,email,invoice number,date,amount,paid date,file'];
+    const rows = ['reference,name,email,address,zip,city,invoice number,date,amount,paid date,file'];
     for (let i = 1; i <= 12; i++) {
       await fs.writeFile(path.join(data.dir, `t-${i}.pdf`), samplePdf(`throttled ${i}`));
-      rows.push(`R-${i % 3},Klant ${i % 3},k${i % 3}@example.com,T-${i},2024-01-02,5.00,,t-${i}.pdf`);
+      rows.push(`R-${i % 3},Klant ${i % 3},k${i % 3}@example.com,Laan ${i % 3},1234AB,Zeist,T-${i},2024-01-02,5.00,,t-${i}.pdf`);
     }
     const file = path.join(data.dir, 'throttled.csv');
     await fs.writeFile(file, rows.join('\n') + '\n');

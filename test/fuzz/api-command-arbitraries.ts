@@ -57,12 +57,12 @@ const createCustomer = fc
   .record(
     {
       a: account,
-      name: fc.constantFrom('Jansen Installatietechniek', '  Bakkerij de Vries ', 'Émile & Zonen', 'Ça va B.V.'),
-      email: fc.constantFrom('a@example.com', 'b@example.nl', 'administratie@jansen.example'),
+      companyName: fc.constantFrom('Jansen Installatietechniek', '  Bakkerij de Vries ', 'Émile & Zonen', 'Ça va B.V.'),
+      primaryEmail: fc.constantFrom('a@example.com', 'b@example.nl', 'administratie@jansen.example'),
       locale: fc.constantFrom<'nl' | 'en'>('nl', 'en'),
-      reference: fc.oneof(fc.constant(null), fc.constantFrom('DEB-1', 'DEB-2', ' DEB-3 ')),
+      integrationId: fc.oneof(fc.constant(null), fc.constantFrom('DEB-1', 'DEB-2', ' DEB-3 ')),
     },
-    { requiredKeys: ['a', 'name', 'email'] },
+    { requiredKeys: ['a', 'companyName', 'primaryEmail'] },
   )
   .map(({ a, ...fields }) => new CreateCustomer(a, fields));
 const createInvoice = fc
@@ -83,7 +83,7 @@ export const commandArbitraries: fc.Arbitrary<ApiCommand>[] = [
   fc.tuple(account, pick, fc.option(paidAt, { nil: null }), fc.boolean()).map(([a, i, p, empty]) => new PatchPaidAt(a, i, p, empty)),
   fc.tuple(account, pick).map(([a, i]) => new DeleteInvoice(a, i)),
   fc.tuple(account, pick).map(([a, i]) => new DeleteCustomer(a, i)),
-  fc.tuple(account, fc.constantFrom<'none' | 'reference' | 'email'>('none', 'reference', 'email'), pick, limit).map(([a, f, t, l]) => new ListCustomers(a, f, t, l)),
+  fc.tuple(account, fc.constantFrom<'none' | 'integrationId' | 'primaryEmail'>('none', 'integrationId', 'primaryEmail'), pick, limit).map(([a, f, t, l]) => new ListCustomers(a, f, t, l)),
   fc.tuple(account, invoiceFilter).map(([a, f]) => new ListInvoices(a, f)),
   fc.tuple(account, fc.constantFrom<'customer' | 'invoice'>('customer', 'invoice'), pick).map(([a, k, i]) => new GetById(a, k, i)),
   fc

@@ -16,6 +16,7 @@ import {
   type ModelInvoice,
   type Real,
 } from './api-model.js';
+import { customerBody } from '../helpers/customers.js';
 
 /** The commands of RELIABILITY.md F3, each one request (or one walk through a list) checked against the model. */
 
@@ -46,7 +47,7 @@ abstract class Command implements ApiCommand {
 }
 
 export class CreateCustomer extends Command {
-  constructor(readonly a: number, readonly fields: { name: string; email: string; locale?: 'nl' | 'en'; reference?: string | null }) {
+  constructor(readonly a: number, readonly fields: { companyName: string; primaryEmail: string; locale?: 'nl' | 'en'; integrationId?: string | null }) {
     super();
   }
   check() {
@@ -54,13 +55,19 @@ export class CreateCustomer extends Command {
   }
   async step(m: Model, r: Real) {
     const model = m.accounts[this.a] as AccountModel;
-    const reference = typeof this.fields.reference === 'string' ? this.fields.reference.trim() : null;
-    const res = await r.clients[this.a]!.json('POST', '/v1/customers', this.fields);
-    if (reference !== null && [...model.customers.values()].some((c) => c.reference === reference)) {
-      return expectProblemFields(r, res, 409, ['reference'], this.toString());
+    const integrationId = typeof this.fields.integrationId === 'string' ? this.fields.integrationId.trim() : null;
+    const res = await r.clients[this.a]!.json('POST', '/v1/customers', customerBody(this.a, this.fields));
+    if (integrationId !== null && [...model.customers.values()].some((c) => c.integrationId === integrationId)) {
+      return expectProblemFields(r, res, 409, ['integrationId'], this.toString());
     }
     const body = await expectStatus(r, res, 201, this.toString());
-    const customer: ModelCustomer = { id: String(body.id), name: this.fields.name.trim(), email: this.fields.email, locale: this.fields.locale ?? 'nl', reference };
+    const customer: ModelCustomer = {
+      id: String(body.id),
+      companyName: this.fields.companyName.trim(),
+      primaryEmail: this.fields.primaryEmail,
+      locale: this.fields.locale ?? 'nl',
+      integrationId,
+    };
     assert.deepEqual(customerView(body), customer, this.toString());
     model.customers.set(customer.id, customer);
     r.owner.set(customer.id, this.a);
@@ -206,7 +213,7 @@ export class DeleteCustomer extends Command {
 }
 
 export class ListCustomers extends Command {
-  constructor(readonly a: number, readonly filter: 'none' | 'reference' | 'email', readonly target: number, readonly limit: number | null) {
+  constructor(readonly a: number, readonly filter: 'none' | 'integrationId' | 'primaryEmail', readonly target: number, readonly limit: number | null) {
     super();
   }
   check() {
@@ -220,10 +227,10 @@ export class ListCustomers extends Command {
     const all = [...model.customers.values()];
     if (this.filter !== 'none') {
       // A value some customer has (when there is one), else one nobody has.
-      const values = all.map((c) => c[this.filter as 'reference' | 'email']).filter((v): v is string => v !== null);
-      const value = values.length > 0 ? nth(values, this.target) : this.filter === 'email' ? 'nobody@example.com' : 'NOBODY';
+      const values = all.map((c) => c[this.filter as 'integrationId' | 'primaryEmail']).filter((v): v is string => v !== null);
+      const value = values.length > 0 ? nth(values, this.target) : this.filter === 'primaryEmail' ? 'nobody@example.com' : 'NOBODY';
       params.set(this.filter, value);
-      keep = (c) => c[this.filter as 'reference' | 'email'] === value;
+      keep = (c) => c[this.filter as 'integrationId' | 'primaryEmail'] === value;
     }
     const actual = await walkList(r, r.clients[this.a]!, `/v1/customers?${params.toString()}`, this.limit ?? 15);
     compareList(r, this.a, actual, newestFirst(model, all.filter(keep)), customerView, this.toString());
@@ -340,7 +347,7 @@ export class CrossAccountProbe extends Command {
       const actual = await walkList(r, client, `/v1/customer-invoices?customerId=${id}`, 15);
       compareList(r, this.a, actual, [], invoiceView, this.toString());
     } else if (this.probe === 'patch') {
-      await expectProblemFields(r, await client.json('PATCH', url, this.kind === 'customer' ? { name: 'Overgenomen' } : { paidAt: null }), 404, [], this.toString());
+      await expectProblemFields(r, await client.json('PATCH', url, this.kind === 'customer' ? { companyName: 'Overgenomen' } : { paidAt: null }), 404, [], this.toString());
     } else if (this.probe === 'delete') {
       await expectProblemFields(r, await client.request(url, { method: 'DELETE' }), 404, [], this.toString());
     } else if (this.probe === 'pdf' && this.kind === 'invoice') {

@@ -10,10 +10,10 @@ import type { TestAccount, TestServer } from '../helpers/server.js';
 
 export interface ModelCustomer {
   id: string;
-  name: string;
-  email: string;
+  companyName: string;
+  primaryEmail: string;
   locale: 'nl' | 'en';
-  reference: string | null;
+  integrationId: string | null;
 }
 
 export interface ModelInvoice {
@@ -120,7 +120,13 @@ export function newestFirst<T extends { id: string }>(account: AccountModel, ite
 }
 
 export function customerView(c: Record<string, unknown>): ModelCustomer {
-  return { id: String(c.id), name: String(c.name), email: String(c.email), locale: c.locale as 'nl' | 'en', reference: (c.reference as string | null) ?? null };
+  return {
+    id: String(c.id),
+    companyName: String(c.companyName),
+    primaryEmail: String(c.primaryEmail),
+    locale: c.locale as 'nl' | 'en',
+    integrationId: (c.integrationId as string | null) ?? null,
+  };
 }
 
 export function invoiceView(i: Record<string, unknown>): ModelInvoice {
@@ -194,7 +200,7 @@ export async function auditAll(model: Model, real: Real, limit: number): Promise
 
 /** Each account starts with one customer, so invoice commands can run from the first step. */
 export async function seedCustomer(model: Model, real: Real, index: number): Promise<void> {
-  const body = await real.clients[index]!.createCustomer({ name: `Vaste klant ${index}`, email: `vast${index}@example.com` });
+  const body = await real.clients[index]!.createCustomer({ companyName: `Vaste klant ${index}`, primaryEmail: `vast${index}@example.com` });
   const customer = customerView(body);
   const account = model.accounts[index] as AccountModel;
   account.customers.set(customer.id, customer);

@@ -152,14 +152,25 @@ const unknownJson = (...names: string[]): FieldSpec<unknown> => ({
 export function customerFields(create: boolean): FieldSpec<unknown>[] {
   const missing: Break<unknown>[] = create ? [{ how: 'missing', value: OMIT }] : [];
   const present = <T>(arb: fc.Arbitrary<T>) => (create ? arb : fc.oneof(fc.constant(OMIT), arb));
+  /** A required text field of the published create: 1–max characters, not blank, a string. */
+  const requiredText = (name: string, max: number, ...valid: string[]): FieldSpec<unknown> => ({
+    name,
+    valid: present(fc.constantFrom(...valid, 'x'.repeat(max))),
+    breaks: [...missing, jsonBad('empty', ''), jsonBad('blank', ' \t '), jsonBad(`${max + 1} characters`, 'x'.repeat(max + 1)), ...wrongTypes(42, null, [valid[0]], true)],
+  });
+  /** An optional text field we let the API set: a string or null. */
+  const nullableText = (name: string, max: number, ...valid: string[]): FieldSpec<unknown> => ({
+    name,
+    valid: fc.constantFrom(OMIT, null, ...valid),
+    breaks: [jsonBad('empty', ''), jsonBad('blank', '   '), jsonBad(`${max + 1} characters`, 'r'.repeat(max + 1)), ...wrongTypes(10042, true, [valid[0]])],
+  });
   return [
+    requiredText('companyName', 200, 'Jansen Installatietechniek', ' Émile & Zonen '),
+    requiredText('address', 200, 'Teststreet 123'),
+    requiredText('zipCode', 20, '1234AB', '1234 AB'),
+    requiredText('city', 100, 'Amsterdam', "'s-Hertogenbosch"),
     {
-      name: 'name',
-      valid: present(fc.constantFrom('Jansen Installatietechniek', ' Émile & Zonen ', 'x'.repeat(200))),
-      breaks: [...missing, jsonBad('empty', ''), jsonBad('blank', ' \t '), jsonBad('201 characters', 'x'.repeat(201)), ...wrongTypes(42, null, ['Jansen'], true)],
-    },
-    {
-      name: 'email',
+      name: 'primaryEmail',
       valid: present(fc.constantFrom('administratie@jansen.example', 'a@example.com')),
       breaks: [
         ...missing,
@@ -173,16 +184,42 @@ export function customerFields(create: boolean): FieldSpec<unknown>[] {
       ],
     },
     {
+      name: 'countryCode',
+      valid: fc.constantFrom(OMIT, 'NL', 'BE', 'DE'),
+      breaks: [jsonBad('lower case', 'nl'), jsonBad('three letters', 'NLD'), jsonBad('digits', '31'), jsonBad('empty', ''), ...wrongTypes(31, null)],
+    },
+    nullableText('phone', 40, '+312012345678'),
+    nullableText('integration', 64, 'acumulus'),
+    nullableText('integrationId', 64, 'DEB-10042'),
+    {
       name: 'locale',
       valid: fc.constantFrom(OMIT, 'nl', 'en'),
       breaks: [jsonBad('German', 'de'), jsonBad('upper case', 'NL'), jsonBad('empty', ''), ...wrongTypes(1, null)],
     },
+    // The old field names are unknown now, as are the read-only ones.
+    unknownJson('id', 'accountId', 'createdAt', 'emial', 'links', 'name', 'email', 'reference', 'customerGroups'),
+  ];
+}
+
+/** `POST /v1/customer-groups`: unknown customer ids are valid (ignored, as published); only the shape can be broken. */
+export function groupFields(customerId: string): FieldSpec<unknown>[] {
+  return [
     {
-      name: 'reference',
-      valid: fc.constantFrom(OMIT, null, 'DEB-10042'),
-      breaks: [jsonBad('empty', ''), jsonBad('blank', '   '), jsonBad('65 characters', 'r'.repeat(65)), ...wrongTypes(10042, true, ['DEB'])],
+      name: 'name',
+      valid: fc.constantFrom('Hosting customers', ' Vaste klanten ', 'x'.repeat(200)),
+      breaks: [{ how: 'missing', value: OMIT }, jsonBad('empty', ''), jsonBad('blank', ' \t '), jsonBad('201 characters', 'x'.repeat(201)), ...wrongTypes(42, null, ['Groep'])],
     },
-    unknownJson('id', 'accountId', 'createdAt', 'emial', 'links'),
+    {
+      name: 'customers',
+      valid: fc.constantFrom(OMIT, [], [customerId], ['cst_abc12345', 'nonsense', customerId]),
+      breaks: [
+        jsonBad('a string', customerId),
+        jsonBad('1,001 ids', Array.from({ length: 1001 }, (_, i) => `cst_${i}`)),
+        { how: 'a number as id', value: [customerId, 7], reportedAs: 'customers.1' },
+        ...wrongTypes(null, {}),
+      ],
+    },
+    unknownJson('id', 'createdAt', 'links', 'customerIds'),
   ];
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { report, size } from '../helpers/hostile.js';
 import { invoiceCount, startTestServer, storedFiles, type TestAccount, type TestServer } from '../helpers/server.js';
-import { customerFields, invoiceForm, invoicePatchFields, MAX_PDF_BYTES, multipart, pdf, webhookFields } from './broken-field-specs.js';
+import { customerFields, groupFields, invoiceForm, invoicePatchFields, MAX_PDF_BYTES, multipart, pdf, webhookFields } from './broken-field-specs.js';
 import { assertReported, brokenRequest, type FieldSpec } from './broken-fields.js';
 
 // RELIABILITY.md P2: break a random set S of a request's fields, keep the rest valid: the 422 names exactly S,
@@ -25,7 +25,7 @@ describe('a random set of broken fields is reported exactly (P2)', () => {
   before(async () => {
     server = await startTestServer({ MAX_PDF_BYTES: String(MAX_PDF_BYTES) });
     shop = await server.account();
-    customer = await shop.createCustomer({ reference: 'DEB-1' });
+    customer = await shop.createCustomer({ integrationId: 'DEB-1' });
     const res = await shop.createInvoice({ customerId: String(customer.id), invoiceNumber: 'BESTAAND-1', issuedAt: '2024-04-30', amount: '12.95' }, pdf());
     assert.equal(res.status, 201);
     invoice = (await res.json()) as Record<string, unknown>;
@@ -36,7 +36,7 @@ describe('a random set of broken fields is reported exactly (P2)', () => {
     report('broken-fields', { runsPerEndpoint: runs, endpoints: figures, failures: Object.values(figures).filter((f) => !f.passed).length });
   });
 
-  async function count(table: 'customers' | 'customer_invoices' | 'webhook_endpoints'): Promise<number> {
+  async function count(table: 'customers' | 'customer_invoices' | 'webhook_endpoints' | 'customer_groups' | 'customer_group_members'): Promise<number> {
     const row = await server.runtime.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -76,6 +76,14 @@ describe('a random set of broken fields is reported exactly (P2)', () => {
     await property('PATCH /v1/customers/{id}', customerFields(false), (fields) => shop.json('PATCH', `/v1/customers/${String(customer.id)}`, Object.fromEntries(fields)), async () =>
       assert.deepEqual(await (await shop.request(`/v1/customers/${String(customer.id)}`)).json(), customer, 'the customer changed'),
     );
+  });
+
+  it('POST /v1/customer-groups: exactly the broken fields; no group, no membership', async () => {
+    const [groups, members] = [await count('customer_groups'), await count('customer_group_members')];
+    await property('POST /v1/customer-groups', groupFields(String(customer.id)), (fields) => shop.json('POST', '/v1/customer-groups', Object.fromEntries(fields)), async () => {
+      assert.equal(await count('customer_groups'), groups, 'a group was created');
+      assert.equal(await count('customer_group_members'), members, 'a membership was added');
+    });
   });
 
   it('PATCH /v1/customer-invoices/{id}: exactly the broken fields; the invoice unchanged', async () => {

@@ -40,7 +40,8 @@ describe('schema-driven fuzzing (F1)', () => {
   let a: TestAccount;
   let b: TestAccount;
   const ids: string[] = [];
-  const own: Record<'a' | 'b', { customer: string; invoice: string; webhook: string }> = { a: { customer: '', invoice: '', webhook: '' }, b: { customer: '', invoice: '', webhook: '' } };
+  type Fixtures = { customer: string; invoice: string; webhook: string; group: string };
+  const own: Record<'a' | 'b', Fixtures> = { a: { customer: '', invoice: '', webhook: '', group: '' }, b: { customer: '', invoice: '', webhook: '', group: '' } };
   const client = (who: 'a' | 'b') => (who === 'a' ? a : b);
   const created = async (res: Response): Promise<string> => {
     assert.equal(res.status, 201, await res.clone().text());
@@ -49,6 +50,7 @@ describe('schema-driven fuzzing (F1)', () => {
   const createWebhook = async (account: TestAccount, url = 'https://hooks.example.com/klantportaal') =>
     created(await account.json('POST', '/v1/webhooks', { url, type: 'invoice-created' }));
   const createInvoice = async (account: TestAccount, customerId: string) => created(await account.createInvoice(validInvoice(customerId)));
+  const createGroup = async (account: TestAccount, customers: string[]) => created(await account.json('POST', '/v1/customer-groups', { name: 'Fuzzgroep', customers }));
   let operations: Operation[];
   before(async () => {
     server = await startTestServer();
@@ -56,10 +58,10 @@ describe('schema-driven fuzzing (F1)', () => {
     for (const who of ['a', 'b'] as const) {
       const account = client(who);
       const customer = await account.createCustomer();
-      ids.push(customer.id, await createInvoice(account, customer.id), await createWebhook(account));
+      ids.push(customer.id, await createInvoice(account, customer.id), await createWebhook(account), await createGroup(account, [customer.id]));
       // Positive requests get fixtures of their own: a negative DELETE may remove any of the ids above.
       const mine = await account.createCustomer();
-      own[who] = { customer: mine.id, invoice: await createInvoice(account, mine.id), webhook: await createWebhook(account) };
+      own[who] = { customer: mine.id, invoice: await createInvoice(account, mine.id), webhook: await createWebhook(account), group: await createGroup(account, [mine.id]) };
     }
     const doc = (await SwaggerParser.dereference((await (await fetch(`${server.url}/v1/openapi.json`)).json()) as never)) as unknown as {
       paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
@@ -104,13 +106,27 @@ describe('schema-driven fuzzing (F1)', () => {
     // customerId goes, no `after` cursor (none is known), a PDF, now and then an Idempotency-Key.
     const positive: fc.Arbitrary<Request> = fc.tuple(fc.constantFrom(...operations), fc.constantFrom<'a' | 'b'>('a', 'b')).chain(([op, who]) => {
       const mine = own[who];
-      const ownId = fc.constant(op.path.startsWith('/v1/customers/') ? mine.customer : op.path.startsWith('/v1/customer-invoices/') ? mine.invoice : mine.webhook);
-      const known = { customerId: fc.constant(mine.customer), url: fc.constantFrom('https://hooks.example.com/klantportaal', 'http://boekhouding.example.nl:8080/events?bron=klantportaal') };
+      const ownId = (param: string) =>
+        fc.constant(
+          param === 'customerId' || op.path.startsWith('/v1/customers/')
+            ? mine.customer
+            : op.path.startsWith('/v1/customer-invoices/')
+              ? mine.invoice
+              : op.path.startsWith('/v1/customer-groups/')
+                ? mine.group
+                : mine.webhook,
+        );
+      const known = {
+        customerId: fc.constant(mine.customer),
+        customerGroupId: fc.constant(mine.group),
+        customers: fc.constant([mine.customer]),
+        url: fc.constantFrom('https://hooks.example.com/klantportaal', 'http://boekhouding.example.nl:8080/events?bron=klantportaal'),
+      };
       const { after: _after, ...queryProperties } = op.query.properties ?? {};
       return fc.record({
         op: fc.constant(op),
         positive: fc.constant(true),
-        params: fc.tuple(...op.pathParams.map(() => ownId)),
+        params: fc.tuple(...op.pathParams.map(ownId)),
         query: positiveObjectFor({ type: 'object', properties: queryProperties }, known),
         body: op.json ? positiveObjectFor(op.json, known) : fc.constant(undefined),
         form: op.form ? positiveObjectFor(op.form, known) : fc.constant(undefined),
@@ -119,15 +135,20 @@ describe('schema-driven fuzzing (F1)', () => {
         who: fc.constant(who),
       });
     });
-    const throwaway = async (who: 'a' | 'b', path: string): Promise<string> => {
+    /** Path parameters for a positive DELETE: something made for it, in the order of the path. */
+    const throwaway = async (who: 'a' | 'b', path: string): Promise<string[]> => {
       if (path.startsWith('/v1/webhooks/')) {
         // An account holds at most 100 records: delete one a positive create made (the newest come first), so later creates still fit.
         const listed = (await (await client(who).request('/v1/webhooks?per_page=250')).json()) as { data: { id: string }[] };
         const made = listed.data.find((webhook) => !ids.includes(webhook.id) && webhook.id !== own[who].webhook);
-        return made?.id ?? createWebhook(client(who), 'https://hooks.example.com/weg');
+        return [made?.id ?? (await createWebhook(client(who), 'https://hooks.example.com/weg'))];
       }
       const customer = await client(who).createCustomer();
-      return path.startsWith('/v1/customers/') ? customer.id : createInvoice(client(who), customer.id);
+      if (path.startsWith('/v1/customer-groups/')) {
+        const group = await createGroup(client(who), [customer.id]);
+        return path.endsWith('{customerId}') ? [group, customer.id] : [group];
+      }
+      return [path.startsWith('/v1/customers/') ? customer.id : await createInvoice(client(who), customer.id)];
     };
     const downloadToken = async (who: 'a' | 'b'): Promise<string> => {
       const { link } = (await (await client(who).request(`/v1/customer-invoices/${own[who].invoice}/pdf`)).json()) as { link: string };
@@ -137,7 +158,7 @@ describe('schema-driven fuzzing (F1)', () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         // A positive DELETE removes something made for it, so the other positive requests keep their fixtures.
-        if (r.positive && r.op.method === 'DELETE' && r.who !== 'nobody') r.params = [await throwaway(r.who, r.op.path)];
+        if (r.positive && r.op.method === 'DELETE' && r.who !== 'nobody') r.params = await throwaway(r.who, r.op.path);
         // A download link's token is made by the API, never by a schema: a positive request follows a fresh one.
         if (r.positive && r.op.path.startsWith('/v1/downloads/') && r.who !== 'nobody') r.params = [await downloadToken(r.who)];
         let path = r.op.path;

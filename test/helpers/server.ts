@@ -11,6 +11,7 @@ import type { Clock } from '../../src/lib/clock.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { startWorkers } from '../../src/workers.js';
 import { contractChecker } from './contract.js';
+import { customerBody } from './customers.js';
 import { createTestDatabase } from './database.js';
 
 /** A fresh temp directory for one test file's data; removed by `cleanup`. */
@@ -144,7 +145,7 @@ export function accountClient(url: string, id: string, apiKey: string): TestAcco
     json,
     async createCustomer(fields = {}) {
       customers += 1;
-      const res = await json('POST', '/v1/customers', { name: `Klant ${customers}`, email: `klant${customers}@example.com`, ...fields });
+      const res = await json('POST', '/v1/customers', customerBody(customers, fields));
       assert.equal(res.status, 201, await res.clone().text());
       return (await res.json()) as { id: string } & Record<string, unknown>;
     },

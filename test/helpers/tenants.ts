@@ -19,6 +19,8 @@ export interface Tenant {
   invoices: { x: string; y: string };
   endpoint: string;
   delivery: string;
+  /** A customer group holding customer x. */
+  group: string;
   /** The invoice links (`/portal/i/<token>`) from the notification emails, by customer. */
   invoiceLinks: { x: string; y: string };
 }
@@ -67,8 +69,11 @@ export async function startTenants(): Promise<Tenants> {
     const hook = await client.json('POST', '/v1/webhooks', { url: 'https://example.com/hook', type: 'invoice-created' });
     assert.equal(hook.status, 201, await hook.clone().text());
     const endpoint = ((await hook.json()) as { id: string }).id;
-    const x = (await client.createCustomer({ name: `${name} X`, email: SHARED_EMAIL })).id;
-    const y = (await client.createCustomer({ name: `${name} Y`, email: `y-${randomId(6)}@example.com` })).id;
+    const x = (await client.createCustomer({ companyName: `${name} X`, primaryEmail: SHARED_EMAIL })).id;
+    const y = (await client.createCustomer({ companyName: `${name} Y`, primaryEmail: `y-${randomId(6)}@example.com` })).id;
+    const grouped = await client.json('POST', '/v1/customer-groups', { name: `${name} groep`, customers: [x] });
+    assert.equal(grouped.status, 201, await grouped.clone().text());
+    const group = ((await grouped.json()) as { id: string }).id;
     const invoices = { x: '', y: '' };
     for (const [key, customerId] of [['x', x], ['y', y]] as const) {
       const res = await client.createInvoice(validInvoice(customerId, { invoiceNumber: `${name}-${key}`, sendNotification: 'true' }), samplePdf(`${name}-${key}`));
@@ -78,7 +83,7 @@ export async function startTenants(): Promise<Tenants> {
     const log = (await (await client.request(`/v1/webhooks/${endpoint}/deliveries`)).json()) as { data: { id: string }[] };
     const delivery = log.data[0]?.id;
     assert(delivery, 'the endpoint has a delivery');
-    return { name, client, customers: { x, y }, invoices, endpoint, delivery, invoiceLinks: { x: '', y: '' } };
+    return { name, client, customers: { x, y }, invoices, endpoint, delivery, group, invoiceLinks: { x: '', y: '' } };
   }
 
   const [a, b, c] = await Promise.all([tenant('A'), tenant('B'), tenant('C')]);
@@ -114,7 +119,9 @@ export async function snapshot(t: Tenant): Promise<Record<string, string>> {
     assert.equal(res.status, 200, `${t.name} reads ${path}`);
     out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
   };
-  for (const list of ['/v1/customers?per_page=250', '/v1/customer-invoices?per_page=250', '/v1/webhooks?per_page=250']) await read(list);
+  for (const list of ['/v1/customers?per_page=250', '/v1/customer-invoices?per_page=250', '/v1/webhooks?per_page=250', '/v1/customer-groups?per_page=250']) await read(list);
+  await read(`/v1/customer-groups/${t.group}`);
+  await read(`/v1/customers?customerGroupId=${t.group}`);
   for (const id of Object.values(t.customers)) await read(`/v1/customers/${id}`);
   for (const id of Object.values(t.invoices)) {
     await read(`/v1/customer-invoices/${id}`);

@@ -7,6 +7,7 @@ import { createApiKey, listKeys, revokeKey } from '../../src/accounts/account.se
 import { generateApiKey, isWellFormedApiKey } from '../../src/accounts/api-key.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 const CHALLENGE = 'Bearer realm="klantportaal"';
 
@@ -18,6 +19,8 @@ let invoiceId: string;
 let endpointId: string;
 let doomedEndpointId: string;
 let deliveryId: string;
+let groupId: string;
+let doomedGroupId: string;
 
 interface Route {
   name: string;
@@ -40,11 +43,18 @@ function routes(): Route[] {
   const json = (method: string, pathname: string, body: unknown) =>
     call(pathname, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   return [
-    { name: 'POST /v1/customers', send: json('POST', '/v1/customers', { name: 'Nieuw', email: 'nieuw@example.com' }), ok: 201 },
+    { name: 'POST /v1/customers', send: json('POST', '/v1/customers', customerBody('nieuw')), ok: 201 },
     { name: 'GET /v1/customers', send: call('/v1/customers'), ok: 200 },
     { name: 'GET /v1/customers/:id', send: call(`/v1/customers/${customerId}`), ok: 200 },
-    { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { name: 'Gewijzigd' }), ok: 200 },
+    { name: 'PATCH /v1/customers/:id', send: json('PATCH', `/v1/customers/${customerId}`, { companyName: 'Gewijzigd' }), ok: 200 },
     { name: 'DELETE /v1/customers/:id', send: call(`/v1/customers/${doomedCustomerId}`, { method: 'DELETE' }), ok: 204 },
+    { name: 'POST /v1/customer-groups', send: json('POST', '/v1/customer-groups', { name: 'Nieuw', customers: [customerId] }), ok: 201 },
+    { name: 'GET /v1/customer-groups', send: call('/v1/customer-groups'), ok: 200 },
+    { name: 'GET /v1/customer-groups/:id', send: call(`/v1/customer-groups/${groupId}`), ok: 200 },
+    { name: 'PATCH /v1/customer-groups/:id', send: json('PATCH', `/v1/customer-groups/${groupId}`, { name: 'Gewijzigd' }), ok: 200 },
+    { name: 'POST /v1/customer-groups/:id/customers', send: json('POST', `/v1/customer-groups/${groupId}/customers`, { customers: [customerId] }), ok: 200 },
+    { name: 'DELETE /v1/customer-groups/:id/customers/:customerId', send: call(`/v1/customer-groups/${doomedGroupId}/customers/${customerId}`, { method: 'DELETE' }), ok: 204 },
+    { name: 'DELETE /v1/customer-groups/:id', send: call(`/v1/customer-groups/${doomedGroupId}`, { method: 'DELETE' }), ok: 204 },
     {
       name: 'POST /v1/customer-invoices',
       // A fresh form per request: a body can be sent once.
@@ -118,8 +128,11 @@ async function badCredentials(): Promise<[string, string | undefined][]> {
 before(async () => {
   server = await startTestServer();
   owner = await server.account('Bakkerij de Vries');
-  customerId = (await owner.createCustomer({ email: 'marker-klant@example.com' })).id;
+  customerId = (await owner.createCustomer({ primaryEmail: 'marker-klant@example.com' })).id;
   doomedCustomerId = (await owner.createCustomer()).id;
+  const group = (customers: string[]) => owner.json('POST', '/v1/customer-groups', { name: 'Groep', customers }).then((r) => r.json() as Promise<{ id: string }>);
+  groupId = (await group([])).id;
+  doomedGroupId = (await group([customerId])).id;
   // Registered before the invoice, so the invoice's event gives the delivery log one entry (no worker sends it).
   const hook = (url: string) => owner.json('POST', '/v1/webhooks', { url, type: 'invoice-created' }).then((r) => r.json() as Promise<{ id: string }>);
   endpointId = (await hook('https://example.com/kept')).id;
@@ -233,7 +246,7 @@ describe('API keys at rest', () => {
   it('the raw key appears 0 times in the database (the SQLite files byte for byte; every PostgreSQL row)', async () => {
     const more = [await server.account('Nog Een'), await server.account('En Nog Een', 'America/New_York')];
     for (const account of more) {
-      await account.createCustomer({ email: `marker-${account.id}@example.com` });
+      await account.createCustomer({ primaryEmail: `marker-${account.id}@example.com` });
       assert.equal((await account.request('/v1/customers')).status, 200);
     }
     const { apiKey: extra } = await createApiKey(server.runtime.ctx.db, owner.id);
@@ -258,8 +271,8 @@ describe('X-Request-Id', () => {
     const responses = [
       await fetch(`${server.url}/healthz`),
       await owner.request('/v1/customers'),
-      await owner.json('POST', '/v1/customers', { name: 'Id', email: 'id@example.com' }),
-      await owner.json('POST', '/v1/customers', { name: '' }),
+      await owner.json('POST', '/v1/customers', customerBody('id')),
+      await owner.json('POST', '/v1/customers', { companyName: '' }),
       await owner.request(`/v1/customer-invoices/${invoiceId}/pdf`),
       await owner.request('/v1/customers/cst_aaaaaaaaaaaaaaaaaaaa'),
       await owner.request('/v1/nothing-here'),

@@ -7,6 +7,7 @@ import { createTestDatabase } from '../helpers/database.js';
 import { report, size } from '../helpers/hostile.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, invoiceCount, samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 const rounds = size('IDEMPOTENCY_ROUNDS', 10, 100);
 
@@ -184,12 +185,12 @@ describe('Idempotency-Key on POST /v1/customers', () => {
 
   it('replays the customer create, 422 for a different body, ignores key order in the JSON', async () => {
     const key = freshKey();
-    const first = await snapshot(await withKey(shop, key).customer({ name: 'Anna', email: 'anna@example.com', locale: 'en' }));
+    const first = await snapshot(await withKey(shop, key).customer(customerBody('anna', { locale: 'en' })));
     assert.equal(first.status, 201);
-    const again = await snapshot(await withKey(shop, key).customer({ locale: 'en', email: 'anna@example.com', name: 'Anna' }));
+    const again = await snapshot(await withKey(shop, key).customer({ locale: 'en', ...customerBody('anna') }));
     assert.deepEqual({ ...again, replayed: null }, first);
     assert.equal(again.replayed, 'true');
-    await expectProblem(await withKey(shop, key).customer({ name: 'Anna', email: 'anna@example.com', locale: 'nl' }), 422, ['Idempotency-Key']);
+    await expectProblem(await withKey(shop, key).customer(customerBody('anna', { locale: 'nl' })), 422, ['Idempotency-Key']);
     const list = (await (await shop.request('/v1/customers')).json()) as { data: unknown[] };
     assert.equal(list.data.length, 1);
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectProblem } from '../helpers/problem.js';
 import { samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
+import { customerBody } from '../helpers/customers.js';
 
 // U+0000 in a text field: PostgreSQL cannot store or compare it, and a customer name with it answered 500 there
 // (found by the schema fuzzer in CI). On both databases it is now a 422 naming the field, and nothing changes.
@@ -20,12 +21,12 @@ describe('U+0000 in a text field', () => {
 
   it('is a 422 on exactly that field in bodies and queries, with the other broken fields, and creates nothing', async () => {
     const cases: [string, Promise<Response>, string[]][] = [
-      ['create name', shop.json('POST', '/v1/customers', { name: 'a\u0000b', email: 'x@example.com' }), ['name']],
-      ['create reference', shop.json('POST', '/v1/customers', { name: 'ab', email: 'x@example.com', reference: 'r\u0000' }), ['reference']],
-      ['with a schema error', shop.json('POST', '/v1/customers', { name: '\u0000', email: 'not an address' }), ['email', 'name']],
-      ['update name', shop.json('PATCH', `/v1/customers/${customerId}`, { name: 'a\u0000b' }), ['name']],
-      ['list reference', shop.request('/v1/customers?reference=%00'), ['reference']],
-      ['list email', shop.request('/v1/customers?email=a%00@example.com'), ['email']],
+      ['create name', shop.json('POST', '/v1/customers', customerBody('nul', { companyName: 'a\u0000b' })), ['companyName']],
+      ['create integration id', shop.json('POST', '/v1/customers', customerBody('nul', { integrationId: 'r\u0000' })), ['integrationId']],
+      ['with a schema error', shop.json('POST', '/v1/customers', customerBody('nul', { companyName: '\u0000', primaryEmail: 'not an address' })), ['companyName', 'primaryEmail']],
+      ['update name', shop.json('PATCH', `/v1/customers/${customerId}`, { companyName: 'a\u0000b' }), ['companyName']],
+      ['list integration id', shop.request('/v1/customers?integrationId=%00'), ['integrationId']],
+      ['list email', shop.request('/v1/customers?primaryEmail=a%00@example.com'), ['primaryEmail']],
       ['list invoice number', shop.request('/v1/customer-invoices?invoiceNumber=%00&per_page=0'), ['invoiceNumber', 'per_page']],
       ['webhook description', shop.json('POST', '/v1/webhooks', { url: 'https://example.com/', type: 'invoice-created', description: 'a\u0000' }), ['description']],
       ['invoice number (multipart)', shop.createInvoice(validInvoice(customerId, { invoiceNumber: 'F\u0000' }), samplePdf()), ['invoiceNumber']],

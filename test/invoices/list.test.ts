@@ -53,8 +53,8 @@ describe('GET /v1/customer-invoices', () => {
     server = await startTestServer();
     shop = await server.account('Bakkerij de Vries');
     other = await server.account('Slagerij Jansen');
-    anna = (await shop.createCustomer({ name: 'Anna' })).id;
-    bram = (await shop.createCustomer({ name: 'Bram' })).id;
+    anna = (await shop.createCustomer({ companyName: 'Anna' })).id;
+    bram = (await shop.createCustomer({ companyName: 'Bram' })).id;
     const plan: Array<Record<string, string> & { customerId: string }> = [
       { customerId: anna, invoiceNumber: 'A-1', issuedAt: '2024-01-15', paidAt: '2024-01-20 10:00:00' },
       { customerId: bram, invoiceNumber: 'B-1', issuedAt: '2024-02-29' },

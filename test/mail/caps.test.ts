@@ -96,7 +96,7 @@ describe('email caps per account and per address, across worker processes', () =
     const perAccount = size('MAIL_CAP_EMAILS', 6, 20);
     const round = async (n: number) => {
       const shop = await server.account(`Bakkerij Capped ${n}`);
-      const customers = await Promise.all(Array.from({ length: perAccount }, (_, i) => shop.createCustomer({ email: `capped-${n}-${i}@example.com` })));
+      const customers = await Promise.all(Array.from({ length: perAccount }, (_, i) => shop.createCustomer({ primaryEmail: `capped-${n}-${i}@example.com` })));
       // Created at once while both workers poll, so their claims race for the last of the three sends.
       const ids = await Promise.all(customers.map((c) => notified(shop, c.id)));
       const states = await settled(shop, ids, workerLog);
@@ -120,8 +120,8 @@ describe('email caps per account and per address, across worker processes', () =
 
   it('per address: the third email to one customer waits, while the account still sends to others', async () => {
     const shop = await server.account('Bakkerij Adres');
-    const regular = await shop.createCustomer({ email: 'Vaste.Klant@example.com' });
-    const other = await shop.createCustomer({ email: 'other-address@example.com' });
+    const regular = await shop.createCustomer({ primaryEmail: 'Vaste.Klant@example.com' });
+    const other = await shop.createCustomer({ primaryEmail: 'other-address@example.com' });
     const ids = [await notified(shop, regular.id), await notified(shop, regular.id), await notified(shop, regular.id)];
     const states = await settled(shop, ids);
     assert.deepEqual(
@@ -141,12 +141,12 @@ describe('email caps per account and per address, across worker processes', () =
 
   it('test mode is not capped: a capped account’s kp_test_ key still gets its emails recorded, and sends none', async () => {
     const shop = await server.account('Bakkerij Proef');
-    const customers = await Promise.all([0, 1, 2].map((i) => shop.createCustomer({ email: `proef-live-${i}@example.com` })));
+    const customers = await Promise.all([0, 1, 2].map((i) => shop.createCustomer({ primaryEmail: `proef-live-${i}@example.com` })));
     const liveStates = await settled(shop, await Promise.all(customers.map((c) => notified(shop, c.id))));
     assert.ok(liveStates.every((n) => n.status === 'sent'));
     const created = await createApiKey(server.runtime.ctx.db, shop.id, { test: true });
     const test = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
-    const testCustomer = await test.createCustomer({ email: 'proef-test@example.com' });
+    const testCustomer = await test.createCustomer({ primaryEmail: 'proef-test@example.com' });
     const states = await settled(test, [await notified(test, testCustomer.id), await notified(test, testCustomer.id), await notified(test, testCustomer.id)]);
     assert.ok(
       states.every((n) => n.status === 'sent' && n.lastError === null && n.recordedEmail !== undefined),
@@ -161,7 +161,7 @@ describe('email caps per account and per address, across worker processes', () =
   it('sign-in emails count toward the account cap; over it the page is identical, no email goes, and it is logged', async () => {
     const shop = await server.account('Bakkerij Portaal');
     const email = 'portaal-klant@example.com';
-    const customer = await shop.createCustomer({ email });
+    const customer = await shop.createCustomer({ primaryEmail: email });
     const browser = new Browser(server.url);
     const signInPath = `/portal/sign-in/${shop.id}`;
     const csrf = csrfOf((await browser.page(signInPath)).html);
@@ -199,13 +199,13 @@ describe('email caps: held-back notifications go in a later window', () => {
     let queued = false;
     try {
       const queuer = await queueing.account();
-      const customers = await Promise.all([0, 1, 2, 3, 4].map((i) => queuer.createCustomer({ email: `window-${i}@example.com` })));
+      const customers = await Promise.all([0, 1, 2, 3, 4].map((i) => queuer.createCustomer({ primaryEmail: `window-${i}@example.com` })));
       const ids = await Promise.all(customers.map((c) => notified(queuer, c.id)));
       await queueing.close();
       queued = true;
       sending = await startTestServer(env, { worker: true });
       const shop = accountClient(sending.url, queuer.id, queuer.apiKey);
-      await smtp.waitForDelivered((all) => customers.every((c) => all.some((m) => m.recipients.includes(String(c.email)))));
+      await smtp.waitForDelivered((all) => customers.every((c) => all.some((m) => m.recipients.includes(String(c.primaryEmail)))));
       const states = await until(async () => {
         const all = await notificationsOf(shop, ids);
         return all.every((n) => n.status === 'sent') ? all : null;
@@ -213,7 +213,7 @@ describe('email caps: held-back notifications go in a later window', () => {
       assert.ok(states.every((n) => n.attempts === 1), JSON.stringify(states));
       // At two a window, five emails due at once cannot all go in the first window: some waited, then went.
       assert.ok(states.some((n) => n.lastError === ACCOUNT_CAP), JSON.stringify(states));
-      for (const c of customers) assert.equal(to(smtp, String(c.email)), 1);
+      for (const c of customers) assert.equal(to(smtp, String(c.primaryEmail)), 1);
     } finally {
       if (!queued) await queueing.close();
       await sending?.close();

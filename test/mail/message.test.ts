@@ -31,7 +31,7 @@ describe('the notification email, as a real SMTP server receives it', () => {
   });
 
   async function notify(locale: 'nl' | 'en', name: string) {
-    const customer = await shop.createCustomer({ locale, name, email: `${locale}-klant@example.com` });
+    const customer = await shop.createCustomer({ locale, companyName: name, primaryEmail: `${locale}-klant@example.com` });
     const res = await shop.createInvoice(
       validInvoice(customer.id, { invoiceNumber: `2024-${locale}-001`, amount: '1234.50', issuedAt: '2024-04-30', sendNotification: 'true' }),
     );
@@ -105,7 +105,7 @@ describe('the notification email, as a real SMTP server receives it', () => {
   });
 
   it('shows the delivery on the invoice: GET and the list say sent, with attempts and sentAt', async () => {
-    const customer = await shop.createCustomer({ email: 'state@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'state@example.com' });
     const created = (await (await shop.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }))).json()) as InvoiceBody;
     const read = await until(async () => {
       const body = (await (await shop.request(`/v1/customer-invoices/${created.id}`)).json()) as InvoiceBody;
@@ -119,14 +119,14 @@ describe('the notification email, as a real SMTP server receives it', () => {
   });
 
   it('is not sent without sendNotification: the invoice says notification null', async () => {
-    const customer = await shop.createCustomer({ email: 'quiet@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'quiet@example.com' });
     for (const flag of [undefined, 'false', '0']) {
       const res = await shop.createInvoice(validInvoice(customer.id, flag === undefined ? {} : { sendNotification: flag }));
       assert.equal(res.status, 201);
       assert.equal(((await res.json()) as InvoiceBody).notification, null);
     }
     // A later notified invoice arrives: had the quiet ones been queued, they would have gone first.
-    const loud = await shop.createCustomer({ email: 'loud@example.com' });
+    const loud = await shop.createCustomer({ primaryEmail: 'loud@example.com' });
     await shop.createInvoice(validInvoice(loud.id, { sendNotification: 'true' }));
     await smtp.waitForDelivered((all) => all.some((m) => m.recipients.includes('loud@example.com')));
     assert.equal(smtp.received.filter((m) => m.recipients.includes('quiet@example.com')).length, 0);

@@ -26,13 +26,13 @@ describe('the outbox: an email exactly when the invoice is stored', () => {
 
   /** Nothing else is on its way: a message queued after the checked ones arrives, and it went out alone. */
   async function sentinel(label: string): Promise<void> {
-    const customer = await shop.createCustomer({ email: `${label}@example.com` });
+    const customer = await shop.createCustomer({ primaryEmail: `${label}@example.com` });
     assert.equal((await shop.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }))).status, 201);
     await smtp.waitForDelivered((all) => all.some((m) => m.recipients.includes(`${label}@example.com`)));
   }
 
   it('sends nothing when the invoice’s transaction fails after the outbox row was written', async () => {
-    const customer = await shop.createCustomer({ email: 'rolled-back@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'rolled-back@example.com' });
     // A real database failure inside the transaction, after the invoice row and the outbox insert were issued.
     const db = server.runtime.ctx.db;
     if (TEST_DIALECT === 'postgres') {
@@ -64,7 +64,7 @@ describe('the outbox: an email exactly when the invoice is stored', () => {
   });
 
   it('sends nothing for a refused create (422, 409) that asked for a notification', async () => {
-    const customer = await shop.createCustomer({ email: 'refused@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'refused@example.com' });
     const outboxBefore = await outboxRows();
     await expectProblem(await shop.createInvoice(validInvoice(customer.id, { amount: '12,95', sendNotification: 'true' })), 422, ['amount']);
     assert.equal((await shop.createInvoice(validInvoice(customer.id, { invoiceNumber: 'ONCE' }))).status, 201);
@@ -75,7 +75,7 @@ describe('the outbox: an email exactly when the invoice is stored', () => {
   });
 
   it('sends one email for one invoice number raced by ten notified creates', async () => {
-    const customer = await shop.createCustomer({ email: 'raced@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'raced@example.com' });
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => shop.createInvoice(validInvoice(customer.id, { invoiceNumber: 'RACE-MAIL', sendNotification: 'true' }), samplePdf(`race-${i}`))),
     );
@@ -86,7 +86,7 @@ describe('the outbox: an email exactly when the invoice is stored', () => {
   });
 
   it('replays an idempotent create without queueing a second email', async () => {
-    const customer = await shop.createCustomer({ email: 'replayed@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'replayed@example.com' });
     const fields = validInvoice(customer.id, { sendNotification: 'true' });
     const pdf = samplePdf('replayed');
     const send = () => {

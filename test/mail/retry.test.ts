@@ -63,7 +63,7 @@ describe('delivery through a real SMTP server that refuses, fails and comes back
   });
 
   async function notified(email: string): Promise<string> {
-    const customer = await shop.createCustomer({ email });
+    const customer = await shop.createCustomer({ primaryEmail: email });
     const res = await shop.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }));
     assert.equal(res.status, 201);
     return ((await res.json()) as { id: string }).id;
@@ -132,7 +132,7 @@ describe('delivery through a real SMTP server that refuses, fails and comes back
     try {
       smtp.decide = (mail) => (mail.recipients.includes('full@example.com') ? { code: 452, message: '4.2.2 Mailbox full' } : { accept: true });
       const owner = await limited.account();
-      const customer = await owner.createCustomer({ email: 'full@example.com' });
+      const customer = await owner.createCustomer({ primaryEmail: 'full@example.com' });
       const id = ((await (await owner.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }))).json()) as { id: string }).id;
       const state = await until(async () => {
         const body = (await (await owner.request(`/v1/customer-invoices/${id}`)).json()) as { notification: NotificationState };

@@ -18,7 +18,7 @@ function demoAccount(url: string, banner: string): TestAccount {
 }
 
 async function notify(shop: TestAccount, email: string): Promise<void> {
-  const customer = await shop.createCustomer({ email });
+  const customer = await shop.createCustomer({ primaryEmail: email });
   const res = await shop.createInvoice(validInvoice(customer.id, { sendNotification: 'true' }), samplePdf(email));
   assert.equal(res.status, 201, await res.clone().text());
   await res.arrayBuffer();

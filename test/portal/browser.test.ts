@@ -32,7 +32,7 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     smtp = await startTestSmtp();
     server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' }, { worker: true });
     shop = await server.account('Bakkerij de Vries');
-    const customer = await shop.createCustomer({ name: 'Jansen Installatietechniek', email: 'administratie@jansen.example', locale: 'nl' });
+    const customer = await shop.createCustomer({ companyName: 'Jansen Installatietechniek', primaryEmail: 'administratie@jansen.example', locale: 'nl' });
     const invoices: [string, string, string, string | undefined][] = [
       ['2024-001', '2024-01-15', '1234.50', '2024-02-01 10:00:00'],
       ['2024-002', '2024-02-15', '99.95', undefined],

@@ -30,10 +30,10 @@ describe('portal pages: list, invoice, PDF, ZIP, email link, isolation, escaping
     server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' }, { worker: true });
     shop = await server.account('Bakkerij de Vries');
     other = await server.account('Kapper Jansen');
-    const a = await shop.createCustomer({ name: 'Alice', email: 'alice@example.com', locale: 'nl' });
-    const b = await shop.createCustomer({ name: 'Bob', email: 'bob@example.com', locale: 'en' });
+    const a = await shop.createCustomer({ companyName: 'Alice', primaryEmail: 'alice@example.com', locale: 'nl' });
+    const b = await shop.createCustomer({ companyName: 'Bob', primaryEmail: 'bob@example.com', locale: 'en' });
     // The same person is also a customer of another business.
-    const c = await other.createCustomer({ name: 'Alice', email: 'alice@example.com' });
+    const c = await other.createCustomer({ companyName: 'Alice', primaryEmail: 'alice@example.com' });
     for (let i = 1; i <= 22; i += 1) {
       const day = String(i).padStart(2, '0');
       await invoice(shop, a.id, `a${i}`, { invoiceNumber: `A-${day}`, issuedAt: `2024-03-${day}`, amount: `${1000 + i}.50`, ...(i % 2 ? { paidAt: '2024-05-11 12:59:00' } : {}) });

@@ -27,7 +27,7 @@ describe('portal sign-in by magic link (RELIABILITY.md M1–M9)', () => {
   async function customer(locale = 'nl'): Promise<string> {
     customerCount += 1;
     const email = `portal${customerCount}@example.com`;
-    await shop.createCustomer({ email, locale });
+    await shop.createCustomer({ primaryEmail: email, locale });
     return email;
   }
   const signInPath = () => `/portal/sign-in/${shop.id}`;

@@ -14,13 +14,18 @@ import { missingId, snapshot, startTenants, type Tenant, type Tenants } from '..
  * below do not know fails the test by name.
  */
 
-type Kind = 'customer' | 'invoice' | 'endpoint' | 'delivery';
+type Kind = 'customer' | 'invoice' | 'endpoint' | 'delivery' | 'group';
 
 /** How to call each API route with ids in its path: which kind of id each parameter takes, and a valid body. */
 const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown }> = {
   'GET /v1/customers/{id}': { params: { id: 'customer' } },
-  'PATCH /v1/customers/{id}': { params: { id: 'customer' }, body: { name: 'Overgenomen', email: 'dief@example.com' } },
+  'PATCH /v1/customers/{id}': { params: { id: 'customer' }, body: { companyName: 'Overgenomen', primaryEmail: 'dief@example.com' } },
   'DELETE /v1/customers/{id}': { params: { id: 'customer' } },
+  'GET /v1/customer-groups/{id}': { params: { id: 'group' } },
+  'PATCH /v1/customer-groups/{id}': { params: { id: 'group' }, body: { name: 'Overgenomen' } },
+  'DELETE /v1/customer-groups/{id}': { params: { id: 'group' } },
+  'POST /v1/customer-groups/{id}/customers': { params: { id: 'group' }, body: { customers: ['cst_abc12345'] } },
+  'DELETE /v1/customer-groups/{id}/customers/{customerId}': { params: { id: 'group', customerId: 'customer' } },
   'GET /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
   'PATCH /v1/customer-invoices/{id}': { params: { id: 'invoice' }, body: { paidAt: '2024-05-11 12:59:00' } },
   'DELETE /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
@@ -89,7 +94,7 @@ const ofPortal = (res: PortalResponse): Answer => ({
 });
 
 function idOf(t: Tenant, kind: Kind): string {
-  return { customer: t.customers.x, invoice: t.invoices.x, endpoint: t.endpoint, delivery: t.delivery }[kind];
+  return { customer: t.customers.x, invoice: t.invoices.x, endpoint: t.endpoint, delivery: t.delivery, group: t.group }[kind];
 }
 
 /** A random secret of the same length and alphabet as `like` (base64url tokens, or our ids). */

@@ -79,7 +79,7 @@ describe('S6 download headers', () => {
     smtp = await startTestSmtp();
     server = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' }, { worker: true });
     shop = await server.account('Downloads BV');
-    customerId = (await shop.createCustomer({ email: 'download@example.com' })).id;
+    customerId = (await shop.createCustomer({ primaryEmail: 'download@example.com' })).id;
     browser = new Browser(server.url);
     await signIn(browser, smtp, shop.id, 'download@example.com');
   });

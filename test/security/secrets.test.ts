@@ -78,11 +78,11 @@ describe('S2 secrets are never stored or logged as they are', () => {
 
     serve = await startServeProcess({ ...data.env, SMTP_URL: smtp.url, MAIL_POLL_MS: '20', LOG_LEVEL: 'trace' });
     const shop = accountClient(serve.url, account.id, apiKey);
-    const customer = await shop.createCustomer({ email: 'geheim@example.com' });
+    const customer = await shop.createCustomer({ primaryEmail: 'geheim@example.com' });
     const res = await shop.createInvoice(validInvoice(customer.id, { invoiceNumber: 'G-1', sendNotification: 'true' }), samplePdf('geheim'));
     assert.equal(res.status, 201, await res.clone().text());
     const invoice = (await res.json()) as { id: string };
-    for (const pathname of [`/v1/customer-invoices/${invoice.id}`, `/v1/customer-invoices/${invoice.id}/pdf`, '/v1/customer-invoices', '/v1/customers?email=geheim%40example.com']) {
+    for (const pathname of [`/v1/customer-invoices/${invoice.id}`, `/v1/customer-invoices/${invoice.id}/pdf`, '/v1/customer-invoices', '/v1/customers?primaryEmail=geheim%40example.com']) {
       const read = await shop.request(pathname);
       assert.equal(read.status, 200, pathname);
       await read.arrayBuffer();

@@ -3,9 +3,25 @@ import { UsageError } from '../errors.js';
 
 /** The fields an import row can fill, and the column names a bookkeeping export usually gives them. */
 export const IMPORT_FIELDS = {
-  customerReference: ['customerreference', 'reference', 'customerref', 'customernumber', 'klantnummer', 'debiteurnummer', 'debiteur', 'relatienummer'],
-  customerName: ['customername', 'name', 'klantnaam', 'naam', 'debiteurnaam', 'relatienaam'],
-  customerEmail: ['customeremail', 'email', 'emailaddress', 'emailadres', 'mail'],
+  // Matched against the customers' `integrationId` (among customers with no `integration`).
+  customerReference: [
+    'customerreference',
+    'reference',
+    'customerref',
+    'customernumber',
+    'integrationid',
+    'customerintegrationid',
+    'klantnummer',
+    'debiteurnummer',
+    'debiteur',
+    'relatienummer',
+  ],
+  customerName: ['customername', 'name', 'companyname', 'klantnaam', 'naam', 'bedrijfsnaam', 'debiteurnaam', 'relatienaam'],
+  customerEmail: ['customeremail', 'email', 'primaryemail', 'emailaddress', 'emailadres', 'mail'],
+  customerAddress: ['customeraddress', 'address', 'street', 'adres', 'straat'],
+  customerZipCode: ['customerzipcode', 'zipcode', 'zip', 'postalcode', 'postcode'],
+  customerCity: ['customercity', 'city', 'plaats', 'woonplaats', 'stad'],
+  customerCountryCode: ['customercountrycode', 'countrycode', 'country', 'land', 'landcode'],
   invoiceNumber: ['invoicenumber', 'number', 'invoice', 'factuurnummer', 'factuur', 'nummer'],
   issuedAt: ['issuedat', 'invoicedate', 'date', 'issuedate', 'factuurdatum', 'datum'],
   amount: ['amount', 'total', 'totalamount', 'bedrag', 'totaal', 'totaalbedrag'],

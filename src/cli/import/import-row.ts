@@ -5,9 +5,15 @@ import type { CsvFile, ImportField } from './csv-file.js';
 export interface ImportRow {
   /** 1-based data row number (the header is not counted). */
   row: number;
+  /** The customer's number in the bookkeeping: matched against `integrationId`. */
   customerReference: string;
   customerName: string;
   customerEmail: string;
+  /** What a customer that does not exist yet is created with (empty when the file has no such column). */
+  customerAddress: string;
+  customerZipCode: string;
+  customerCity: string;
+  customerCountryCode: string;
   invoiceNumber: string;
   issuedAt: string;
   /** Two decimals with a dot, as the API takes it. */
@@ -78,6 +84,10 @@ export function toImportRow(csv: CsvFile, cells: readonly string[], row: number,
     customerReference: cell('customerReference'),
     customerName: cell('customerName'),
     customerEmail: cell('customerEmail'),
+    customerAddress: cell('customerAddress'),
+    customerZipCode: cell('customerZipCode'),
+    customerCity: cell('customerCity'),
+    customerCountryCode: cell('customerCountryCode').toUpperCase(),
     invoiceNumber: cell('invoiceNumber'),
     issuedAt,
     amount: amount.amount,

@@ -20,7 +20,7 @@ export interface ImportSummary {
 }
 
 /**
- * `klantportaal import <file.csv> --pdf-dir <dir>`: every row becomes an invoice (its customer created by reference
+ * `klantportaal import <file.csv> --pdf-dir <dir>`: every row becomes an invoice (its customer found by integrationId or created
  * when missing), a few uploads at a time. Rerunnable: rows already imported are recognised, not duplicated.
  */
 export async function importCommand(file: string | undefined, args: string[]): Promise<void> {

@@ -46,19 +46,35 @@ function reasonOf(error: unknown): string {
 export function createImporter(client: KlantportaalClient, options: ImportOptions) {
   const customers = new Map<string, Promise<string>>();
 
+  /** The customer whose integrationId is the row's customer number (and has no integration: ours, as migrated references). */
+  async function findCustomer(integrationId: string): Promise<string | undefined> {
+    const found = await client.customers.list({ integrationId, per_page: 250 });
+    return found.data.find((customer) => customer.integration === null)?.id;
+  }
+
   async function findOrCreateCustomer(row: ImportRow): Promise<string> {
-    const found = await client.customers.list({ reference: row.customerReference, per_page: 1 });
-    if (found.data[0]) return found.data[0].id;
-    if (!row.customerName || !row.customerEmail) throw new Error(`customer "${row.customerReference}" does not exist and the row has no name and email to create it`);
-    const key = `import-customer:${sha256(JSON.stringify([row.customerReference, row.customerName, row.customerEmail]))}`;
+    const existing = await findCustomer(row.customerReference);
+    if (existing) return existing;
+    const needed = { name: row.customerName, email: row.customerEmail, address: row.customerAddress, 'zip code': row.customerZipCode, city: row.customerCity };
+    const missing = Object.entries(needed).filter(([, value]) => !value).map(([name]) => name);
+    if (missing.length) throw new Error(`customer "${row.customerReference}" does not exist and the row has no ${missing.join(', ')} to create it`);
+    const input = {
+      companyName: row.customerName,
+      primaryEmail: row.customerEmail,
+      address: row.customerAddress,
+      zipCode: row.customerZipCode,
+      city: row.customerCity,
+      ...(row.customerCountryCode ? { countryCode: row.customerCountryCode } : {}),
+      integrationId: row.customerReference,
+    };
+    const key = `import-customer:${sha256(JSON.stringify(input))}`;
     try {
-      const input = { name: row.customerName, email: row.customerEmail, reference: row.customerReference };
       return (await client.customers.create(input, { idempotencyKey: key })).id;
     } catch (error) {
       // Someone else created it in between: use theirs.
       if (error instanceof KlantportaalApiError && error.status === 409) {
-        const again = await client.customers.list({ reference: row.customerReference, per_page: 1 });
-        if (again.data[0]) return again.data[0].id;
+        const again = await findCustomer(row.customerReference);
+        if (again) return again;
       }
       throw new Error(`customer "${row.customerReference}": ${reasonOf(error)}`);
     }
