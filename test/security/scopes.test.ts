@@ -13,6 +13,7 @@ import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { requireApiKey, RouteWithoutScopeError } from '../../src/http/auth.js';
 import { SCOPES, type Scope } from '../../src/http/scopes.js';
 import { runCli } from '../helpers/cli.js';
+import { customerBody } from '../helpers/customers.js';
 import { expectProblem } from '../helpers/problem.js';
 import { accountClient, createTestData, invoiceCount, samplePdf, startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
@@ -174,7 +175,7 @@ describe('every /v1 route × scopes', () => {
   it('a 403 is not remembered under its Idempotency-Key: the same key then works for a key with the scope', async () => {
     const reader = await keyWith(['customers.read']);
     const idempotencyKey = `scope-${Math.random().toString(36).slice(2)}`;
-    const body = JSON.stringify({ name: 'Idempotent Klant', email: 'idem@example.com' });
+    const body = JSON.stringify(customerBody('idem'));
     const headers = { 'content-type': 'application/json', 'idempotency-key': idempotencyKey };
     await expectScopeProblem(await reader.request('/v1/customers', { method: 'POST', body, headers }), 'customers.write', 'create with a key');
     const res = await owner.request('/v1/customers', { method: 'POST', body, headers });
@@ -209,7 +210,7 @@ describe('keys and their scopes', () => {
     assert.match(created.apiKey, /^kp_test_/);
     assert.deepEqual(created.key.scopes, ['customers.read', 'customers.write']);
     const test = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
-    assert.equal((await test.json('POST', '/v1/customers', { name: 'Testklant', email: 'test@example.com' })).status, 201);
+    assert.equal((await test.json('POST', '/v1/customers', customerBody('testklant'))).status, 201);
     assert.equal((await test.request('/v1/customers')).status, 200);
     await expectScopeProblem(await test.request('/v1/customer-invoices'), 'invoices.read', 'test key');
     await expectScopeProblem(await test.json('POST', '/v1/webhooks', {}), 'webhooks.write', 'test key');
@@ -271,7 +272,7 @@ describe('CLI: api-keys create --scopes, api-keys list', () => {
     const client = accountClient(server.url, account.id, apiKey);
     assert.equal((await client.request('/v1/customers')).status, 200);
     assert.equal((await client.request('/v1/customer-invoices')).status, 200);
-    await expectScopeProblem(await client.json('POST', '/v1/customers', { name: 'X', email: 'x@example.com' }), 'customers.write', 'CLI key');
+    await expectScopeProblem(await client.json('POST', '/v1/customers', customerBody('x')), 'customers.write', 'CLI key');
 
     const listed = await runCli(['api-keys', 'list', '--account', account.id, '--json'], env);
     assert.equal(listed.code, 0, listed.stderr);
