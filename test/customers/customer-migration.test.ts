@@ -42,7 +42,7 @@ describe('migration 0010-customers-published on existing rows', () => {
     ];
     await db.insertInto('customers').values(rows.map((row) => ({ ...row, account_id: 'acc_oldaccount0001' }))).execute();
 
-    assert.deepEqual(await migrateToLatest(database), ['0010-customers-published', '0011-customer-groups']);
+    assert.deepEqual(await migrateToLatest(database), Object.keys(MIGRATIONS).filter((name) => name >= '0010'));
     const after = await db.selectFrom('customers').selectAll().orderBy('id').execute();
     const carried = { account_id: 'acc_oldaccount0001', address: '', zip_code: '', city: '', country_code: 'NL', phone: null, integration: null };
     assert.deepEqual(

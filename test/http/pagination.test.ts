@@ -124,13 +124,13 @@ describe('the envelope (happy)', () => {
 
   it('every URL keeps the filters and per_page; prev_page_url is the bare previous page', async () => {
     const filtered = customerBody(900_001);
-    const email = String(filtered.email);
+    const email = String(filtered.primaryEmail);
     const base = server.runtime.ctx.config.publicBaseUrl;
-    const page = await getPage(`/v1/customers?per_page=1&email=${encodeURIComponent(email)}&page=3`);
+    const page = await getPage(`/v1/customers?per_page=1&primaryEmail=${encodeURIComponent(email)}&page=3`);
     assert.deepEqual(Object.keys(page), ENVELOPE_KEYS);
     assert.equal(page.path, `${base}/v1/customers`);
-    assert.equal(page.first_page_url, `${base}/v1/customers?page=1&per_page=1&email=${encodeURIComponent(email)}`);
-    assert.equal(page.prev_page_url, `${base}/v1/customers?page=2&per_page=1&email=${encodeURIComponent(email)}`);
+    assert.equal(page.first_page_url, `${base}/v1/customers?page=1&per_page=1&primaryEmail=${encodeURIComponent(email)}`);
+    assert.equal(page.prev_page_url, `${base}/v1/customers?page=2&per_page=1&primaryEmail=${encodeURIComponent(email)}`);
     assert.deepEqual(page.data, []);
     assert.equal(page.next_page_url, null);
 
@@ -186,7 +186,7 @@ describe('paging parameters (error)', () => {
       ['per_page=251', ['per_page']],
       ['per_page=ten', ['per_page']],
       ['page=0&per_page=0', ['page', 'per_page']],
-      ['page=x&per_page=999&email=a', ['page', 'per_page']],
+      ['page=x&per_page=999&primaryEmail=a', ['page', 'per_page']],
     ] as const) {
       const problem = await expectProblem(await account.request(`/v1/customers?${query}`), 422, [...fields]);
       for (const field of fields) assert.ok(fieldMessage(problem, field));
@@ -209,7 +209,7 @@ describe('paging parameters (error)', () => {
       const problem = await expectProblem(await account.request(`/v1/customers?page=2&per_page=5&after=${encodeURIComponent(bad)}`), 422, ['after']);
       assert.match(fieldMessage(problem, 'after'), /next_page_url/);
     }
-    for (const query of [`page=3&per_page=5`, `page=2&per_page=6`, `page=2&per_page=5&email=x%40example.com`]) {
+    for (const query of [`page=3&per_page=5`, `page=2&per_page=6`, `page=2&per_page=5&primaryEmail=x%40example.com`]) {
       await expectProblem(await account.request(`/v1/customers?${query}&after=${cursor}`), 422, ['after']);
     }
     // As given, it works.
