@@ -50,8 +50,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     http: { headersTimeout: ctx.config.limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     clientErrorHandler,
     ajv: {
-      // Report every failing field, never silently drop or coerce what the client sent.
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false },
+      // Report every failing field, never silently drop or coerce what the client sent; `verbose` gives the error
+      // handler the failing schema (a long enum's title names it instead of listing every value).
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false, verbose: true },
     },
     return503OnClosing: true,
     // Long path segments reach our routes (and get the same 404 as any unknown id) instead of a bare 414.

@@ -14,8 +14,10 @@ export type Problem = components['schemas']['Problem'];
 
 export type Customer = Body<'getCustomer', 200>;
 export type CustomerList = Body<'listCustomers', 200>;
-export type CreateCustomer = JsonRequest<'createCustomer'>;
-export type UpdateCustomer = JsonRequest<'updateCustomer'>;
+/** A country code is any text here (the server names an unassigned one in its 422), not a union of 250 literals. */
+type WithCountryText<T> = Omit<T, 'countryCode'> & { countryCode?: string };
+export type CreateCustomer = WithCountryText<JsonRequest<'createCustomer'>>;
+export type UpdateCustomer = WithCountryText<JsonRequest<'updateCustomer'>>;
 export type CustomerListQuery = Omit<Query<'listCustomers'>, 'after'>;
 
 export type CustomerGroup = Body<'getCustomerGroup', 200>;

@@ -9,7 +9,12 @@ interface AjvIssue {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema the failing keyword sits in (Ajv's `verbose`). */
+  parentSchema?: { title?: unknown };
 }
+
+/** An enum longer than this is named by its schema's `title` (e.g. the 249 country codes), not listed. */
+const LISTED_ENUM_VALUES = 12;
 
 /** One message per field, in words an integrator can act on. */
 function fieldErrorsFromAjv(issues: AjvIssue[]): FieldError[] {
@@ -39,16 +44,18 @@ function fieldErrorsFromAjv(issues: AjvIssue[]): FieldError[] {
       case 'format':
         message = issue.params.format === 'email' ? 'must be a valid email address' : `must be a valid ${String(issue.params.format)}`;
         break;
-      case 'enum':
-        message = `must be one of: ${(issue.params.allowedValues as unknown[]).map(String).join(', ')}`;
+      case 'enum': {
+        const allowed = issue.params.allowedValues as unknown[];
+        const title = issue.parentSchema?.title;
+        message =
+          allowed.length > LISTED_ENUM_VALUES && typeof title === 'string'
+            ? `must be ${title}`
+            : `must be one of: ${allowed.map(String).join(', ')}`;
         break;
+      }
       case 'pattern':
         message =
-          issue.params.pattern === '\\S'
-            ? 'must not be blank'
-            : issue.params.pattern === '^[A-Z]{2}$'
-              ? 'must be an ISO 3166-1 alpha-2 country code (two capital letters, like NL)'
-              : `must match ${String(issue.params.pattern)}`;
+          issue.params.pattern === '\\S' ? 'must not be blank' : `must match ${String(issue.params.pattern)}`;
         break;
       case 'minProperties':
         message = 'must contain at least one field';

@@ -213,7 +213,7 @@ describe('POST /v1/customers (validation)', () => {
     });
   }
 
-  for (const countryCode of ['nl', 'NLD', 'N', '', '31', 'N1', ' NL']) {
+  for (const countryCode of ['nl', 'NLD', 'N', '', '31', 'N1', ' NL', 'XX', 'EU', 'ZZ', 'UK']) {
     it(`refuses countryCode ${JSON.stringify(countryCode)}`, async () => {
       const account = await server.account();
       await expectProblem(await create(account, { ...PUBLISHED, countryCode }), 422, ['countryCode']);
