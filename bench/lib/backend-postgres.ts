@@ -71,8 +71,9 @@ export function postgresBackend(serverUrl: string): Backend & { version(): Promi
         // Seeding only: one commit at the end, no need to wait for its WAL flush.
         await client.query('set local synchronous_commit = off');
         for (const [c, id] of customerIds.entries()) {
-          await client.query('insert into customers (id, account_id, name, email, locale, reference, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
-            id, spec.accountId, `Klant ${c}`, `klant${c}@example.test`, 'nl', `K${c}`, createdAtOf(0),
+          await client.query(`insert into customers (id, account_id, name, email, locale, address, zip_code, city, country_code, integration_id, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'NL', $9, $10)`, [
+            id, spec.accountId, `Klant ${c}`, `klant${c}@example.test`, 'nl', `Bakkerstraat ${c + 1}`, '1234AB', 'Amsterdam', `K${c}`, createdAtOf(0),
           ]);
         }
         // Row i exactly as the SQLite seed makes it (ids in decimal rather than base 36; both are [a-z0-9]{14}).

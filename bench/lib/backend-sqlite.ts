@@ -37,10 +37,11 @@ export const sqlite: Backend = {
     const idOf = (i: number) => `inv_${pad(i)}`;
     const customerIds = Array.from({ length: spec.customers }, (_, c) => `cst_${pad(c)}`);
     const insertCustomer = db.prepare(
-      'insert into customers (id, account_id, name, email, locale, reference, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      `insert into customers (id, account_id, name, email, locale, address, zip_code, city, country_code, integration_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'NL', ?, ?)`,
     );
     db.transaction(() => {
-      customerIds.forEach((id, c) => insertCustomer.run(id, spec.accountId, `Klant ${c}`, `klant${c}@example.test`, 'nl', `K${c}`, createdAtOf(0)));
+      customerIds.forEach((id, c) => insertCustomer.run(id, spec.accountId, `Klant ${c}`, `klant${c}@example.test`, 'nl', `Bakkerstraat ${c + 1}`, '1234AB', 'Amsterdam', `K${c}`, createdAtOf(0)));
     })();
     const insert = db.prepare(
       `insert into customer_invoices (id, account_id, customer_id, invoice_number, issued_at, currency, amount_cents,
