@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
+import type { ListPage } from '../../src/http/pagination.js';
 import { customerBody } from '../helpers/customers.js';
 import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
@@ -28,17 +29,7 @@ interface Customer {
   links: { self: Link; invoices: Link };
 }
 
-interface CustomerPage {
-  current_page: number;
-  data: Customer[];
-  first_page_url: string;
-  from: number | null;
-  next_page_url: string | null;
-  path: string;
-  per_page: number;
-  prev_page_url: string | null;
-  to: number | null;
-}
+type CustomerPage = ListPage<Customer>;
 
 const ATOM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 /** The published create example (reference 3.2), word for word. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ListPage } from '../../src/http/pagination.js';
 import { customerBody } from '../helpers/customers.js';
 import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, type TestAccount, type TestServer } from '../helpers/server.js';
@@ -7,17 +8,7 @@ import { startTestServer, type TestAccount, type TestServer } from '../helpers/s
 /** MijnKlantportaal's list envelope: exactly these keys, in this order. */
 const ENVELOPE_KEYS = ['current_page', 'data', 'first_page_url', 'from', 'next_page_url', 'path', 'per_page', 'prev_page_url', 'to'];
 
-interface Page {
-  current_page: number;
-  data: { id: string; createdAt: string }[];
-  first_page_url: string;
-  from: number | null;
-  next_page_url: string | null;
-  path: string;
-  per_page: number;
-  prev_page_url: string | null;
-  to: number | null;
-}
+type Page = ListPage<{ id: string; createdAt: string }>;
 
 const SEEDED = 1000;
 
