@@ -54,15 +54,17 @@ async function postgresAnswers(): Promise<string | null> {
 }
 
 /**
- * Files that open no database at all (configuration, pure rules, the PDF stores, a SQLite-only statement
- * cache): the PostgreSQL half would run them a second time for nothing, so they run in the SQLite half only.
+ * Files that open no database at all (configuration, pure rules, the invoice renderer, the PDF stores, a SQLite-only
+ * statement cache): the PostgreSQL half would run them a second time for nothing, so they run in the SQLite half only.
  */
 const NO_DATABASE = new Set(
   [
     'test/cli/import-rows.test.ts',
     'test/config.test.ts',
     'test/db/statement-cache.test.ts',
+    'test/invoices/invoice-lines.test.ts',
     'test/mail/config.test.ts',
+    'test/pdf/invoice-pdf.test.ts',
     'test/rules.test.ts',
     'test/storage/pdf-store.contract.test.ts',
     'test/storage/s3-errors.test.ts',

@@ -5,7 +5,7 @@ import { formatAmount } from './money.js';
 export type Locale = 'nl' | 'en';
 
 // nl-NL and en-GB: Dutch as the Netherlands writes it, English with day-month-year dates for European customers.
-const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+export const INTL_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 export function asLocale(locale: string): Locale {
   return locale === 'en' ? 'en' : 'nl';
