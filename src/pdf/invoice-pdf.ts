@@ -91,7 +91,7 @@ function drawHeader(page: Page, data: InvoicePdfData): number {
   const rightBottom = doc.y;
 
   const c = data.customer;
-  const customerTop = Math.max(PAGE.top + 90, 0);
+  const customerTop = PAGE.top + 90; // below the logo (at most 64 pt high), left of the business details
   doc.font('Helvetica-Bold').fontSize(10).fillColor('#222222');
   text(page, c.companyName, PAGE.left, customerTop, { width: 260 });
   doc.font('Helvetica').fontSize(10);
