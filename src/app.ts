@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { accountRoutes } from './accounts/account.routes.js';
 import type { AppContext } from './context.js';
 import { customerRoutes } from './customers/customer.routes.js';
 import { groupRoutes } from './groups/group.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.db);
     rateLimit(v1, options.rateLimiter ?? createRateLimiter(ctx), ctx.config.limits.rateLimitPerMinute, ctx.config.limits.rateLimitWindowSeconds);
+    await v1.register(accountRoutes(ctx));
     await v1.register(customerRoutes(ctx));
     await v1.register(groupRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));

@@ -17,6 +17,12 @@ const USAGE = `Usage: klantportaal <command>
                                                 copy everything (rows and PDFs) into an empty PostgreSQL
                                                 database and another PDF store, e.g. from SQLite + files
   accounts create --name <name> [--time-zone <zone>] [--json]
+  accounts show --account <id> [--json]         the business's details (what GET /v1/account shows)
+  accounts update --account <id> [--<field> <value> …] [--logo <file.png|jpg>] [--remove-logo] [--json]
+                                                change them (the fields of PATCH /v1/account in kebab case:
+                                                --name --address --zip-code --city --country-code --kvk-number
+                                                --vat-number --iban --bic --email --phone --website --brand-color
+                                                --payment-term-days --invoice-footer --time-zone; "" clears one)
   api-keys create --account <id> [--scopes a,b] [--test] [--json]
                                                 a new API key (printed once) with these scopes (default: all);
                                                 --test: a kp_test_ key for test mode
@@ -152,6 +158,12 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'accounts': {
+      if (sub === 'show' || sub === 'update') {
+        const { runAccountDetailsCommand } = await import('./cli/accounts.js');
+        const output = await withRuntime((r) => runAccountDetailsCommand(r.ctx, sub, rest));
+        process.stdout.write(`${output}\n`);
+        return;
+      }
       if (sub !== 'create') throw new UsageError(`unknown accounts command "${sub ?? ''}"`);
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, 'time-zone': { type: 'string' }, json: { type: 'boolean' } } });
       if (!values.name) throw new UsageError('accounts create needs --name');

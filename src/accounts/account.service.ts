@@ -44,7 +44,7 @@ export class AccountInputError extends Error {
   override name = 'AccountInputError';
 }
 
-function toAccount(row: AccountRow): Account {
+function toAccount(row: Pick<AccountRow, 'id' | 'name' | 'time_zone' | 'created_at'>): Account {
   return { id: row.id, name: row.name, timeZone: row.time_zone, createdAt: toAtom(row.created_at, row.time_zone) };
 }
 
@@ -79,7 +79,7 @@ export async function createAccount(db: Db, input: { name: string; timeZone?: st
   const timeZone = input.timeZone?.trim() || DEFAULT_TIME_ZONE;
   if (name.length < 1 || name.length > 200) throw new AccountInputError('--name must be 1 to 200 characters');
   if (!isValidTimeZone(timeZone)) throw new AccountInputError(`--time-zone "${timeZone}" is not an IANA time zone such as Europe/Amsterdam`);
-  const row: AccountRow = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc(), mode: 'live', live_account_id: null };
+  const row = { id: newId('acc'), name, time_zone: timeZone, created_at: nowUtc(), mode: 'live' as const, live_account_id: null };
   return db.transaction().execute(async (trx) => {
     await insertAccount(trx, row);
     // The account's first key can do everything, as keys could before scopes.
@@ -98,8 +98,10 @@ async function requireAccount(db: Executor, accountId: string): Promise<AccountR
 async function testTwin(db: Executor, live: AccountRow): Promise<AccountRow> {
   const existing = await findTestTwin(db, live.id);
   if (existing) return existing;
-  const twin: AccountRow = { id: newId('acc'), name: live.name, time_zone: live.time_zone, created_at: nowUtc(), mode: 'test', live_account_id: live.id };
-  await insertAccount(db, twin);
+  const id = newId('acc');
+  await insertAccount(db, { id, name: live.name, time_zone: live.time_zone, created_at: nowUtc(), mode: 'test', live_account_id: live.id });
+  const twin = await findAccount(db, id);
+  if (!twin) throw new Error(`test twin ${id} vanished`);
   return twin;
 }
 
@@ -157,3 +159,6 @@ export async function authenticate(db: Db, token: string): Promise<Authenticated
     scopes: new Set(storedScopes(account.key_scopes)),
   };
 }
+
+// The business's details live in account-details.service.ts; the helper the invoices need is exported here too.
+export { INVOICE_DETAILS, missingInvoiceDetails, type InvoiceDetail } from './account-details.service.js';

@@ -8,7 +8,7 @@ export function insertApiKey(db: Executor, row: ApiKeyRow): Promise<unknown> {
 }
 
 /** The account behind an unrevoked key with this hash, and the key's scopes. */
-export function findAccountByKeyHash(db: Executor, secretHash: string): Promise<(AccountsTable & { key_scopes: string }) | undefined> {
+export function findAccountByKeyHash(db: Executor, secretHash: string): Promise<(Pick<AccountsTable, 'id' | 'name' | 'time_zone' | 'created_at' | 'mode' | 'live_account_id'> & { key_scopes: string }) | undefined> {
   return db
     .selectFrom('api_keys')
     .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')

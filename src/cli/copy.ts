@@ -13,6 +13,7 @@ import { CopyRefusedError } from './errors.js';
 export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parentsFirst?: string; replaceTarget?: boolean }> = [
   // Test twins point at their live account: rows without `live_account_id` go first.
   { name: 'accounts', key: ['id'], parentsFirst: 'live_account_id' },
+  { name: 'account_logos', key: ['account_id'] },
   { name: 'api_keys', key: ['id'] },
   { name: 'customers', key: ['id'] },
   { name: 'customer_groups', key: ['id'] },

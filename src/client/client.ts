@@ -7,6 +7,7 @@ import { KlantportaalNetworkError } from './errors.js';
 import { defaultFilename, isReplayable, multipartBody, type PdfSource } from './multipart.js';
 import { createTransport, type RequestSpec, type TransportOptions } from './transport.js';
 import type {
+  Account,
   CloudFile,
   CreateCustomer,
   Customer,
@@ -26,6 +27,7 @@ import type {
   OperationId,
   PageSelection,
   Readiness,
+  UpdateAccount,
   UpdateCustomer,
   UpdateInvoice,
   CreateWebhook,
@@ -81,6 +83,11 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   getHealth: 'health',
   getReadiness: 'readiness',
   getOpenApiDocument: 'openApiDocument',
+  getAccount: 'account.get',
+  updateAccount: 'account.update',
+  putAccountLogo: 'account.putLogo',
+  deleteAccountLogo: 'account.deleteLogo',
+  getAccountLogo: 'account.getLogo',
   createCustomer: 'customers.create',
   getCustomer: 'customers.get',
   listCustomers: 'customers.list / customers.iterate',
@@ -262,7 +269,23 @@ export function createClient(options: ClientOptions) {
       json<WebhookDelivery>({ method: 'POST', path: `/v1/webhooks/${segment(id)}/deliveries/${segment(deliveryId)}/redeliver`, retryable: true }),
   };
 
+  const account = {
+    get: () => json<Account>({ method: 'GET', path: '/v1/account' }),
+    /** The fields to change; `null` clears an optional one. */
+    update: (input: UpdateAccount) => json<Account>({ method: 'PATCH', path: '/v1/account' }, input),
+    /** The image itself (PNG or JPEG, at most 1 MiB); its type is read from its bytes by the server. */
+    putLogo: (image: Uint8Array, contentType: 'image/png' | 'image/jpeg') =>
+      json<Account>({ method: 'PUT', path: '/v1/account/logo', body: () => ({ body: image, headers: { 'content-type': contentType } }) }),
+    deleteLogo: () => json<void>({ method: 'DELETE', path: '/v1/account/logo' }),
+    /** The logo's bytes and media type. */
+    async getLogo(): Promise<{ contentType: string; bytes: Uint8Array }> {
+      const response = await send({ method: 'GET', path: '/v1/account/logo', retryable: true, headers: { accept: 'image/png, image/jpeg' } });
+      return { contentType: response.headers.get('content-type') ?? '', bytes: new Uint8Array(await response.arrayBuffer()) };
+    },
+  };
+
   return {
+    account,
     customers,
     groups,
     invoices,

@@ -31,7 +31,7 @@ export interface TransportOptions {
 }
 
 export interface RequestSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /**
    * Path and query, e.g. `/v1/customers?per_page=10`; or an absolute URL (a cloud-file download link), which is
    * fetched as given and without the API key: the link is its own credential, and its host may be another.

@@ -12,6 +12,9 @@ type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters
 export type OperationId = keyof operations;
 export type Problem = components['schemas']['Problem'];
 
+export type Account = Body<'getAccount', 200>;
+export type UpdateAccount = Omit<JsonRequest<'updateAccount'>, 'countryCode'> & { countryCode?: string };
+
 export type Customer = Body<'getCustomer', 200>;
 export type CustomerList = Body<'listCustomers', 200>;
 /** A country code is any text here (the server names an unassigned one in its 422), not a union of 250 literals. */

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import countries from 'i18n-iso-countries';
-import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
+import { CountryCode, IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
 
 /** A required text field: trimmed by the service, never blank. */
 const Text = (maxLength: number, example: string, description?: string) =>
@@ -10,16 +9,6 @@ const CompanyName = Text(200, 'Test Company BV', 'Name of the customer.');
 const Address = Text(200, 'Teststreet 123', 'Street and number.');
 const ZipCode = Text(20, '1234AB');
 const City = Text(100, 'Amsterdam');
-/** Every assigned ISO 3166-1 alpha-2 code (the maintained list of `i18n-iso-countries`), so `XX` is refused as well as `nl`. */
-const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort();
-const CountryCode = Type.Unsafe<string>({
-  type: 'string',
-  enum: COUNTRY_CODES,
-  // The words of a refusal (http/error-handler.ts reads the title of a long enum instead of listing it).
-  title: 'an ISO 3166-1 alpha-2 country code, like NL',
-  description: 'ISO 3166-1 alpha-2 country code, in capitals; `NL` when not given.',
-  examples: ['NL'],
-});
 const PrimaryEmail = Type.String({ format: 'email', maxLength: 254, description: 'Notifications go here.', examples: ['john.doe@test.com'] });
 const Phone = Text(40, '+312012345678', 'Phone number, with country code.');
 const Integration = Text(64, 'acumulus', 'The bookkeeping integration that knows this customer as `integrationId`.');

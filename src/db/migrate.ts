@@ -13,6 +13,7 @@ import { customerGroups } from './migrations/0011-customer-groups.js';
 import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
 import { downloadLinks } from './migrations/0016-download-links.js';
+import { accountDetails } from './migrations/0017-account-details.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-webhooks-published': webhooksPublished,
   '0013-api-key-scopes': apiKeyScopes,
   '0016-download-links': downloadLinks,
+  '0017-account-details': accountDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

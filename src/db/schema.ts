@@ -9,6 +9,34 @@ export interface AccountsTable {
   /** `test`: the test twin of the live account `live_account_id`, reached only with `kp_test_` keys. */
   mode: AccountMode;
   live_account_id: string | null;
+  /** The business's details (GET/PATCH /v1/account, migration 0017); null = not given. */
+  address: string | null;
+  zip_code: string | null;
+  city: string | null;
+  country_code: Generated<string>;
+  kvk_number: string | null;
+  vat_number: string | null;
+  /** Without spaces, in capitals. */
+  iban: string | null;
+  bic: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  /** `#rrggbb`, lower case. */
+  brand_color: string | null;
+  payment_term_days: Generated<number>;
+  invoice_footer: string | null;
+}
+
+/** An account's logo (PNG or JPEG, at most 1 MiB), one row per account, gone with the account. */
+export interface AccountLogosTable {
+  account_id: string;
+  /** What the bytes are (sniffed), never what the upload claimed: `image/png` or `image/jpeg`. */
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  sha256: string;
+  updated_at: string;
 }
 
 export type AccountMode = 'live' | 'test';
@@ -207,6 +235,7 @@ export interface WebhookDeliveriesTable {
 
 export interface Database {
   accounts: AccountsTable;
+  account_logos: AccountLogosTable;
   api_keys: ApiKeysTable;
   customers: CustomersTable;
   customer_groups: CustomerGroupsTable;

@@ -13,7 +13,7 @@ import { Problem } from './schemas.js';
  */
 
 type Document = OpenAPIV3_1.Document;
-type Operation = OpenAPIV3_1.OperationObject & { 'x-form'?: OpenAPIV3_1.SchemaObject; 'x-binary'?: string; 'x-scope'?: string };
+type Operation = OpenAPIV3_1.OperationObject & { 'x-form'?: OpenAPIV3_1.SchemaObject; 'x-binary'?: string | string[]; 'x-body'?: string[]; 'x-scope'?: string };
 
 const STATUS_TEXT: Record<string, string> = {
   '200': 'OK',
@@ -75,7 +75,7 @@ function complete(doc: Document): Document {
   const { $id: _id, ...problem } = Problem;
   doc.components = { ...doc.components, ...components, schemas: { ...doc.components?.schemas, Problem: problem as OpenAPIV3_1.SchemaObject } };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of ['get', 'post', 'patch', 'delete'] as const) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const operation = item?.[method] as Operation | undefined;
       if (!operation) continue;
       // The scope comes from the route's own `config.scope` (see `transform` below), the one place it is declared;
@@ -107,6 +107,12 @@ function complete(doc: Document): Document {
           content: { 'multipart/form-data': { schema: form, encoding: { pdf: { contentType: 'application/pdf' } } } },
         };
       }
+      // A body that is a file itself (the account's logo): one binary schema per accepted media type.
+      const body = operation['x-body'];
+      if (body) {
+        delete operation['x-body'];
+        operation.requestBody = { required: true, content: Object.fromEntries(body.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) };
+      }
       if (path === '/v1/openapi.json') {
         responses['200'] = { description: '', content: { 'application/json': { schema: { type: 'object', description: 'An OpenAPI 3.1 document.' } } } };
       }
@@ -115,7 +121,8 @@ function complete(doc: Document): Document {
         delete operation['x-binary'];
         // Beside a JSON answer when the route has one (a cloud-file link by default, the bytes when asked for).
         const json = (responses['200'] as OpenAPIV3_1.ResponseObject | undefined)?.content ?? {};
-        responses['200'] = { description: '', content: { ...json, [binary]: { schema: { type: 'string', contentMediaType: binary } } } };
+        const types = [binary].flat();
+        responses['200'] = { description: '', content: { ...json, ...Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) } };
       }
       for (const [status, response] of Object.entries(responses)) completeResponse(status, response, method, api);
       if (open && responses['404']) responses['404'].description = 'Unknown, changed or expired link (all answer alike), or its file was deleted.';
@@ -166,6 +173,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       },
       servers: [{ url: config.publicBaseUrl }],
       tags: [
+        { name: 'account', description: 'The business’s own details, which its invoices show, and its logo.' },
         { name: 'customers', description: 'The business’s customers.' },
         { name: 'customer groups', description: 'Groups of customers (`cug_`).' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },

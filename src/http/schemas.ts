@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import countries from 'i18n-iso-countries';
 
 /** Shapes every resource shares; declared once, used for validation, serialisation and the OpenAPI document. */
 
@@ -68,3 +69,15 @@ export const PageQuery = {
   per_page: Type.Optional(Type.String({ description: 'Items per page, 1–250 (default 15).', examples: ['15'] })),
   after: Type.Optional(Type.String({ description: 'Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself.' })),
 };
+
+/** Every assigned ISO 3166-1 alpha-2 code (the maintained list of `i18n-iso-countries`), so `XX` is refused as well as `nl`. */
+export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+/** A country (customers, the account): one of COUNTRY_CODES, in capitals. */
+export const CountryCode = Type.Unsafe<string>({
+  type: 'string',
+  enum: [...COUNTRY_CODES],
+  // The words of a refusal (http/error-handler.ts reads the title of a long enum instead of listing it).
+  title: 'an ISO 3166-1 alpha-2 country code, like NL',
+  description: 'ISO 3166-1 alpha-2 country code, in capitals; `NL` when not given.',
+  examples: ['NL'],
+});

@@ -11,6 +11,7 @@ import { samplePdf, startTestServer, validInvoice, type TestAccount, type TestSe
 // are positive data (Schemathesis' positive phase): every value as the schema allows, ids the caller owns; most
 // of those must succeed, so the fuzzer also walks the paths behind validation.
 const runs = size('FUZZ_RUNS', 2_500, 20_000);
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 interface Operation {
   path: string;
@@ -19,6 +20,8 @@ interface Operation {
   query: Schema;
   json: Schema | null;
   form: Schema | null;
+  /** The body is an image itself (the account's logo). */
+  image: boolean;
 }
 
 type Parameter = { name: string; in: string; schema: Schema; required?: boolean; example?: unknown };
@@ -31,6 +34,8 @@ interface Request {
   body: unknown;
   form: Record<string, unknown> | undefined;
   pdf: Uint8Array | null;
+  /** The image body of an `image` operation, with its Content-Type. */
+  image: { bytes: Uint8Array; type: string } | null;
   key: string | null;
   who: Who;
 }
@@ -79,6 +84,7 @@ describe('schema-driven fuzzing (F1)', () => {
             query,
             json: op.requestBody?.content['application/json']?.schema ?? null,
             form: op.requestBody?.content['multipart/form-data']?.schema ?? null,
+            image: op.requestBody?.content['image/png'] !== undefined,
           };
         }),
       );
@@ -98,6 +104,9 @@ describe('schema-driven fuzzing (F1)', () => {
         body: op.json ? fc.oneof({ weight: 5, arbitrary: objectFor(op.json) }, hostileValue, fc.constant('{"broken": ')) : fc.constant(undefined),
         form: op.form ? objectFor(op.form) : fc.constant(undefined),
         pdf: fc.oneof(fc.constant(samplePdf('fuzz')), fc.uint8Array({ maxLength: 64 }), fc.constant(null)),
+        image: op.image
+          ? fc.option(fc.record({ bytes: fc.oneof(fc.constant(TINY_PNG), fc.constant(samplePdf('fuzz')), fc.uint8Array({ maxLength: 64 })), type: fc.constantFrom('image/png', 'image/jpeg', 'image/gif', 'text/plain') }))
+          : fc.constant(null),
         key: fc.option(fc.stringMatching(/^[\x20-\x7e]{0,300}$/), { freq: 2 }),
         who: fc.constantFrom<Who>('a', 'a', 'a', 'a', 'b', 'nobody'),
       }),
@@ -121,6 +130,12 @@ describe('schema-driven fuzzing (F1)', () => {
         customerGroupId: fc.constant(mine.group),
         customers: fc.constant([mine.customer]),
         url: fc.constantFrom('https://hooks.example.com/klantportaal', 'http://boekhouding.example.nl:8080/events?bron=klantportaal'),
+        // The account's details: values whose rule lives beyond the schema (checksums, the zone list).
+        iban: fc.constantFrom('NL91ABNA0417164300', 'nl91 abna 0417 1643 00', 'DE89370400440532013000', null),
+        vatNumber: fc.constantFrom('NL123456789B01', 'nl 1234.56789 b01', null),
+        website: fc.constantFrom('https://bakkerij.example.nl', 'http://example.com/over-ons?taal=nl', null),
+        email: fc.constantFrom('info@bakkerij.example.nl', null),
+        timeZone: fc.constantFrom('Europe/Amsterdam', 'America/New_York', 'UTC'),
       };
       const { after: _after, ...queryProperties } = op.query.properties ?? {};
       return fc.record({
@@ -131,6 +146,7 @@ describe('schema-driven fuzzing (F1)', () => {
         body: op.json ? positiveObjectFor(op.json, known) : fc.constant(undefined),
         form: op.form ? positiveObjectFor(op.form, known) : fc.constant(undefined),
         pdf: fc.constant(samplePdf('fuzz')),
+        image: fc.constant(op.image ? { bytes: TINY_PNG, type: 'image/png' } : null),
         key: fc.option(fc.uuid(), { freq: 2 }),
         who: fc.constant(who),
       });
@@ -166,8 +182,11 @@ describe('schema-driven fuzzing (F1)', () => {
         const query = new URLSearchParams(Object.entries(r.query).map(([k, v]): [string, string] => [k, asText(v)])).toString();
         const headers: Record<string, string> = {};
         if (r.key !== null) headers['idempotency-key'] = r.key;
-        let body: string | FormData | undefined;
-        if (r.form) {
+        let body: string | FormData | Uint8Array | undefined;
+        if (r.image) {
+          body = r.image.bytes;
+          headers['content-type'] = r.image.type;
+        } else if (r.form) {
           const form = new FormData();
           for (const [name, value] of Object.entries(r.form)) {
             if (name === 'pdf') continue;

@@ -36,6 +36,8 @@ function invoiceForm(): FormData {
   return form;
 }
 
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 /** Every /v1 route, with a request that would succeed with a valid key. */
 function routes(): Route[] {
   const call = (pathname: string, init: RequestInit & { headers?: Record<string, string> } = {}) => (authorization: string | undefined) =>
@@ -43,6 +45,11 @@ function routes(): Route[] {
   const json = (method: string, pathname: string, body: unknown) =>
     call(pathname, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   return [
+    { name: 'GET /v1/account', send: call('/v1/account'), ok: 200 },
+    { name: 'PATCH /v1/account', send: json('PATCH', '/v1/account', { kvkNumber: '12345678' }), ok: 200 },
+    { name: 'PUT /v1/account/logo', send: call('/v1/account/logo', { method: 'PUT', body: TINY_PNG, headers: { 'content-type': 'image/png' } }), ok: 200 },
+    { name: 'GET /v1/account/logo', send: call('/v1/account/logo'), ok: 200 },
+    { name: 'DELETE /v1/account/logo', send: call('/v1/account/logo', { method: 'DELETE' }), ok: 204 },
     { name: 'POST /v1/customers', send: json('POST', '/v1/customers', customerBody('nieuw')), ok: 201 },
     { name: 'GET /v1/customers', send: call('/v1/customers'), ok: 200 },
     { name: 'GET /v1/customers/:id', send: call(`/v1/customers/${customerId}`), ok: 200 },
