@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { keysetPage } from '../db/keyset-page.js';
 import type { CustomersTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 
@@ -55,12 +56,7 @@ export function listCustomers(db: Executor, accountId: string, filters: Customer
   if (filters.integrationId !== undefined) query = query.where('integration_id', '=', filters.integrationId);
   if (filters.integration !== undefined) query = query.where('integration', '=', filters.integration);
   if (filters.email !== undefined) query = query.where('email', '=', filters.email);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    // A row-value comparison, so the index seeks straight to the cursor (an OR of two conditions scans from the top).
-    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  return keysetPage(query, page, 'created_at', 'id').execute();
 }
 
 /** The customers of one group, walked on the membership index (group, customer created_at, customer id). */
@@ -74,9 +70,5 @@ function listGroupCustomers(db: Executor, accountId: string, groupId: string, fi
   if (filters.integrationId !== undefined) query = query.where('c.integration_id', '=', filters.integrationId);
   if (filters.integration !== undefined) query = query.where('c.integration', '=', filters.integration);
   if (filters.email !== undefined) query = query.where('c.email', '=', filters.email);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    query = query.where((eb) => eb(eb.refTuple('m.customer_created_at', 'm.customer_id'), '<', eb.tuple(createdAt, id)));
-  }
-  return query.orderBy('m.customer_created_at', 'desc').orderBy('m.customer_id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  return keysetPage(query, page, 'm.customer_created_at', 'm.customer_id').execute();
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { keysetPage } from '../db/keyset-page.js';
 import type { CustomerGroupsTable } from '../db/schema.js';
 import type { CustomerRow } from '../customers/customer.repository.js';
 import type { PageRequest } from '../http/pagination.js';
@@ -26,11 +27,7 @@ export async function deleteGroup(db: Executor, accountId: string, id: string): 
 /** One page, newest first; fetches one extra row to know whether there is a next page. */
 export function listGroups(db: Executor, accountId: string, page: PageRequest): Promise<GroupRow[]> {
   let query = db.selectFrom('customer_groups').selectAll().where('account_id', '=', accountId);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  return keysetPage(query, page, 'created_at', 'id').execute();
 }
 
 /** Which of `ids` are customers of the account, with their creation times (what a membership copies). */

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { keysetPage } from '../db/keyset-page.js';
 import type { CustomerInvoicesTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 
@@ -61,12 +62,7 @@ export async function listInvoices(db: Executor, accountId: string, filters: Inv
   if (filters.issuedFrom !== undefined) query = query.where('issued_at', '>=', filters.issuedFrom);
   if (filters.issuedTo !== undefined) query = query.where('issued_at', '<=', filters.issuedTo);
   if (filters.invoiceNumber !== undefined) query = query.where('invoice_number', '=', filters.invoiceNumber);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    // A row-value comparison, so the index seeks straight to the cursor (an OR of two conditions scans from the top).
-    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
-  }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  const rows = await keysetPage(query, page, 'created_at', 'id').execute();
   return rows.map(normalise);
 }
 

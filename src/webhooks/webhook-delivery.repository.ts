@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { keysetPage } from '../db/keyset-page.js';
 import type { WebhookDeliveriesTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 import { claimDue, type JobQueue } from '../outbox/queue.js';
@@ -28,11 +29,7 @@ export async function findDelivery(db: Executor, accountId: string, endpointId: 
 /** An endpoint's log, newest first, keyset-paged. */
 export async function listDeliveries(db: Executor, endpointId: string, page: PageRequest): Promise<DeliveryRow[]> {
   let query = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpointId);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
-  }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  const rows = await keysetPage(query, page, 'created_at', 'id').execute();
   return rows.map(normalise);
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { keysetPage } from '../db/keyset-page.js';
 import type { WebhookEndpointsTable, WebhookEventsTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 
@@ -50,11 +51,7 @@ export function webhooksForType(db: Executor, accountId: string, type: string): 
 /** One page, newest first; one extra row tells whether there is a next page. */
 export function listWebhooks(db: Executor, accountId: string, page: PageRequest): Promise<WebhookRow[]> {
   let query = db.selectFrom('webhook_endpoints').selectAll().where('account_id', '=', accountId);
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(createdAt, id)));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  return keysetPage(query, page, 'created_at', 'id').execute();
 }
 
 export function insertEvent(db: Executor, row: EventRow): Promise<unknown> {
