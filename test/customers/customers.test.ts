@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
 import type { ListPage } from '../../src/http/pagination.js';
 import { customerBody } from '../helpers/customers.js';
+import { PUBLISHED_CUSTOMER } from '../mkp/mkp.js';
 import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
@@ -33,14 +34,7 @@ type CustomerPage = ListPage<Customer>;
 
 const ATOM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 /** The published create example (reference 3.2), word for word. */
-const PUBLISHED = {
-  companyName: 'Test Company BV',
-  address: 'Teststreet 123',
-  zipCode: '1234AB',
-  city: 'Amsterdam',
-  primaryEmail: 'john.doe@test.com',
-  countryCode: 'NL',
-};
+const PUBLISHED = PUBLISHED_CUSTOMER;
 const REQUIRED = ['companyName', 'address', 'zipCode', 'city', 'primaryEmail'];
 
 let server: TestServer;

@@ -5,23 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { assertNoLeak } from '../helpers/problem.js';
+import { PUBLISHED_CURL } from '../mkp/mkp.js';
 import { startServeProcess, type ServeProcess } from '../helpers/process.js';
 import { createTestData, tempDir, type TestData } from '../helpers/server.js';
 
 const run = promisify(execFile);
 
-// The command exactly as the published reference page shows it; only the host and the token get replaced.
-const PUBLISHED = `curl --request POST \\
-  --url https://api.mijnklantportaal.nl/v1/customer-invoices \\
-  --header 'Authorization: Bearer <token>' \\
-  --header 'Content-Type: multipart/form-data' \\
-  --form customerId=cst_abc12345def678 \\
-  --form invoiceNumber=2014-001 \\
-  --form issuedAt=2024-04-31 \\
-  --form 'paidAt=2024-05-11 12:59:00' \\
-  --form amount=12.95 \\
-  --form sendNotification=true \\
-  --form pdf=@example-file`;
 
 async function curl(command: string, cwd: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const { stdout } = await run('bash', ['-c', `${command} --silent --show-error --write-out '\\n%{http_code}'`], { cwd });
@@ -68,7 +57,7 @@ describe('the curl commands users paste, against a server started as npm start s
 
   it('answers the published command verbatim with a 422 that says 2024-04-31 is not a date, and names the unknown customer', async () => {
     await fs.writeFile(path.join(workDir, 'example-file'), '%PDF-1.4\n% published example\n%%EOF\n');
-    const command = PUBLISHED.replace('https://api.mijnklantportaal.nl', server.url).replace('<token>', apiKey());
+    const command = PUBLISHED_CURL.replace('https://api.mijnklantportaal.nl', server.url).replace('<token>', apiKey());
     const { status, body } = await curl(command, workDir);
     assert.equal(status, 422);
     const errors = body.errors as { field: string; message: string }[];
@@ -77,7 +66,7 @@ describe('the curl commands users paste, against a server started as npm start s
   });
 
   it('creates the invoice from the published command once the customer and the date exist', async () => {
-    const command = PUBLISHED.replace('https://api.mijnklantportaal.nl', server.url)
+    const command = PUBLISHED_CURL.replace('https://api.mijnklantportaal.nl', server.url)
       .replace('<token>', apiKey())
       .replace('cst_abc12345def678', customerId())
       .replace('issuedAt=2024-04-31', 'issuedAt=2024-04-29');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { ListPage } from '../../src/http/pagination.js';
 import { expectProblem } from '../helpers/problem.js';
 import { startTestServer, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
@@ -10,17 +11,7 @@ interface Invoice {
   issuedAt: string;
   paidAt: string | null;
 }
-interface Page {
-  current_page: number;
-  data: Invoice[];
-  first_page_url: string;
-  from: number | null;
-  next_page_url: string | null;
-  path: string;
-  per_page: number;
-  prev_page_url: string | null;
-  to: number | null;
-}
+type Page = ListPage<Invoice>;
 
 async function page(account: TestAccount, pathOrUrl: string): Promise<Page> {
   const res = await account.request(pathOrUrl.replace(/^https?:\/\/[^/]+/, ''));

@@ -24,23 +24,12 @@ import {
   expectCreated,
   expectJson,
   publishedInvoiceForm,
+  PUBLISHED_CURL,
   type Json,
 } from './mkp.js';
 
 const run = promisify(execFile);
 
-// The create page's curl command, character for character (reference 3.1, create-customer-invoice.txt).
-const PUBLISHED_CURL = `curl --request POST \\
-  --url https://api.mijnklantportaal.nl/v1/customer-invoices \\
-  --header 'Authorization: Bearer <token>' \\
-  --header 'Content-Type: multipart/form-data' \\
-  --form customerId=cst_abc12345def678 \\
-  --form invoiceNumber=2014-001 \\
-  --form issuedAt=2024-04-31 \\
-  --form 'paidAt=2024-05-11 12:59:00' \\
-  --form amount=12.95 \\
-  --form sendNotification=true \\
-  --form pdf=@example-file`;
 
 let server: TestServer;
 let workDir: string;

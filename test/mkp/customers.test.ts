@@ -23,14 +23,7 @@ describe('MKP 3.2 POST /customers', () => {
   it('creates a customer from the published body as written: 201 and every documented field', async () => {
     const account = await server.account();
     const since = Temporal.Now.instant();
-    const res = await account.json('POST', '/v1/customers', {
-      companyName: 'Test Company BV',
-      address: 'Teststreet 123',
-      zipCode: '1234AB',
-      city: 'Amsterdam',
-      primaryEmail: 'john.doe@test.com',
-      countryCode: 'NL',
-    });
+    const res = await account.json('POST', '/v1/customers', PUBLISHED_CUSTOMER);
     const created = await expectCreated(res, '/v1/customers', customer, 'created customer');
     assert.deepEqual(documented(created, Object.keys(PUBLISHED_CUSTOMER)), PUBLISHED_CUSTOMER);
     // Not given on create, so not known: no phone, no bookkeeping integration, in no group yet.

@@ -225,6 +225,19 @@ export const CUSTOMER_FIELDS = ['id', 'companyName', 'address', 'zipCode', 'city
 export const GROUP_FIELDS = ['id', 'name', 'createdAt'];
 export const WEBHOOK_FIELDS = ['id', 'type', 'url', 'secret', 'createdAt'];
 
+// The create page's curl command, character for character (reference 3.1, create-customer-invoice.txt).
+export const PUBLISHED_CURL = `curl --request POST \\
+  --url https://api.mijnklantportaal.nl/v1/customer-invoices \\
+  --header 'Authorization: Bearer <token>' \\
+  --header 'Content-Type: multipart/form-data' \\
+  --form customerId=cst_abc12345def678 \\
+  --form invoiceNumber=2014-001 \\
+  --form issuedAt=2024-04-31 \\
+  --form 'paidAt=2024-05-11 12:59:00' \\
+  --form amount=12.95 \\
+  --form sendNotification=true \\
+  --form pdf=@example-file`;
+
 /** The published create-customer body (reference 3.2), as written. */
 export const PUBLISHED_CUSTOMER = {
   companyName: 'Test Company BV',
