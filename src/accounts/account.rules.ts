@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/problems.js';
-import { COUNTRY_CODES } from '../http/schemas.js';
+import { COUNTRY_CODE_TITLE, COUNTRY_CODES } from '../http/schemas.js';
 import { isValidTimeZone } from '../lib/time.js';
 import type { AccountChanges } from './account.repository.js';
 
@@ -67,7 +67,7 @@ export const ACCOUNT_FIELDS: Record<string, TextRule | 'paymentTermDays'> = {
   address: text('address', MAX_LENGTHS.address),
   zipCode: text('zip_code', MAX_LENGTHS.zipCode),
   city: text('city', MAX_LENGTHS.city),
-  countryCode: text('country_code', 2, { nullable: false, check: (v) => (COUNTRY_CODES.includes(v) ? null : 'must be an ISO 3166-1 alpha-2 country code, like NL') }),
+  countryCode: text('country_code', 2, { nullable: false, check: (v) => (COUNTRY_CODES.includes(v) ? null : `must be ${COUNTRY_CODE_TITLE}`) }),
   kvkNumber: text('kvk_number', 8, { check: (v) => (KVK_NUMBER.test(v) ? null : 'must be a KvK number of 8 digits, like 12345678') }),
   vatNumber: text('vat_number', 20, {
     normalise: normaliseVatNumber,

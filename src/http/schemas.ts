@@ -72,12 +72,14 @@ export const PageQuery = {
 
 /** Every assigned ISO 3166-1 alpha-2 code (the maintained list of `i18n-iso-countries`), so `XX` is refused as well as `nl`. */
 export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+/** The words a refused country code is named by (the schema's title; see http/error-handler.ts). */
+export const COUNTRY_CODE_TITLE = 'an ISO 3166-1 alpha-2 country code, like NL';
 /** A country (customers, the account): one of COUNTRY_CODES, in capitals. */
 export const CountryCode = Type.Unsafe<string>({
   type: 'string',
   enum: [...COUNTRY_CODES],
   // The words of a refusal (http/error-handler.ts reads the title of a long enum instead of listing it).
-  title: 'an ISO 3166-1 alpha-2 country code, like NL',
+  title: COUNTRY_CODE_TITLE,
   description: 'ISO 3166-1 alpha-2 country code, in capitals; `NL` when not given.',
   examples: ['NL'],
 });
