@@ -5,7 +5,7 @@ import { purgeExpiredKeys } from './http/idempotency.js';
 import { serverLoggerOptions } from './http/log-options.js';
 import { currentWindow } from './http/rate-limit.js';
 import { deleteWindowsBefore } from './http/rate-limit.repository.js';
-import { removeOrphanedPdfs } from './invoices/pdf-sweep.js';
+import { removeOrphanedPdfs } from './storage/pdf-sweep.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { startWorkers } from './workers.js';
 

@@ -5,7 +5,7 @@ import { notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
 import { notificationsOf } from './invoice-notification.js';
 import { deleteInvoiceRow, findInvoice, setPaidAt } from './invoice.repository.js';
-import { removePdfIfUnreferenced } from './pdf-lock.js';
+import { removePdfIfUnreferenced } from '../storage/pdf-lock.js';
 import { parsePaidAt } from './invoice.rules.js';
 import type { Invoice, UpdateInvoiceInput } from './invoice.schemas.js';
 import { toInvoice } from './invoice.service.js';

@@ -29,18 +29,6 @@ export async function invoiceNumberTaken(db: Executor, accountId: string, invoic
   return row !== undefined;
 }
 
-/** Which of `hashes` at least one invoice references. */
-export async function referencedPdfs(db: Executor, hashes: string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db.selectFrom('customer_invoices').select('pdf_sha256').distinct().where('pdf_sha256', 'in', hashes).execute();
-  return new Set(rows.map((row) => row.pdf_sha256));
-}
-
-export async function pdfReferenced(db: Executor, sha256: string): Promise<boolean> {
-  const row = await db.selectFrom('customer_invoices').select('id').where('pdf_sha256', '=', sha256).limit(1).executeTakeFirst();
-  return row !== undefined;
-}
-
 export interface InvoiceFilters {
   customerId?: string;
   paid?: boolean;

@@ -19,7 +19,8 @@ import {
 } from './invoice.schemas.js';
 import { openDownload, sendDownload, wantsBytes } from '../storage/download-response.js';
 import { createInvoice, getInvoice, invoicePdf, invoicePdfLink } from './invoice.service.js';
-import { readInvoiceUpload } from './invoice.upload.js';
+import { readPdfUpload } from '../storage/pdf-upload.js';
+import { INVOICE_FIELDS } from './invoice.rules.js';
 
 const errors = { 401: Problem, 404: Problem };
 
@@ -49,7 +50,7 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = callerOf(request);
         const key = readIdempotencyKey(request.headers['idempotency-key']);
-        const upload = await readInvoiceUpload(request, ctx.store, ctx.config.maxPdfBytes);
+        const upload = await readPdfUpload(request, ctx.store, ctx.config.maxPdfBytes, INVOICE_FIELDS);
         requestFullyRead(request);
         try {
           // "The same request" is the same fields and the same PDF bytes; multipart boundaries differ per retry.

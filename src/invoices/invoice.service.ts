@@ -12,8 +12,8 @@ import { StorageUnavailableError } from '../storage/pdf-store.js';
 import { findInvoice, insertInvoice, invoiceNumberTaken, type InvoiceRow } from './invoice.repository.js';
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
 import type { Invoice } from './invoice.schemas.js';
-import type { InvoiceUpload } from './invoice.upload.js';
-import { inTransaction, removePdfIfUnreferenced, withPdfLock } from './pdf-lock.js';
+import type { PdfUpload } from '../storage/pdf-upload.js';
+import { publishAndCommit } from '../storage/pdf-lock.js';
 import type { OnCommit } from '../http/idempotency.js';
 import type { OutboxRow } from '../mail/outbox.repository.js';
 import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
@@ -60,7 +60,7 @@ function isUnavailable(error: unknown): boolean {
  * directory fsync'd) before the row is committed, and the response goes out after the commit. On any failure
  * neither the row nor a PDF that this request added remains.
  */
-export async function createInvoice(ctx: AppContext, caller: Caller, upload: InvoiceUpload, onCommit?: OnCommit<Invoice>): Promise<Invoice> {
+export async function createInvoice(ctx: AppContext, caller: Caller, upload: PdfUpload, onCommit?: OnCommit<Invoice>): Promise<Invoice> {
   const { pdf } = upload;
   try {
     const errors: FieldError[] = [...upload.errors];
@@ -88,27 +88,17 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Inv
       created_at: nowUtc(),
       viewed_at: null,
     };
-    // One hash at a time: a failed create must not delete bytes a concurrent create of the same file references.
-    let published = false;
-    try {
-      return await withPdfLock(ctx, pdf.sha256, async (executor) => {
-        published = (await pdf.publish()).created;
-        // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
-        return inTransaction(executor, async (trx) => {
-          await insertInvoice(trx, row);
-          const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
-          const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
-          // Webhook events too; an invoice created already paid is also a payment (`invoice-paid` after `invoice-created`).
-          await recordWebhookEvent(trx, caller.accountId, 'invoice-created', invoice);
-          if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
-          await onCommit?.(trx, invoice);
-          return invoice;
-        });
-      });
-    } catch (error) {
-      if (published) await removePdfIfUnreferenced(ctx, pdf.sha256).catch(() => undefined);
-      throw error;
-    }
+    // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
+    return await publishAndCommit(ctx, pdf, async (trx) => {
+      await insertInvoice(trx, row);
+      const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
+      const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
+      // Webhook events too; an invoice created already paid is also a payment (`invoice-paid` after `invoice-created`).
+      await recordWebhookEvent(trx, caller.accountId, 'invoice-created', invoice);
+      if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
+      await onCommit?.(trx, invoice);
+      return invoice;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber(upload.fields.get('invoiceNumber')?.trim() ?? '');
     if (isForeignKeyViolation(error)) throw validationFailed([{ field: 'customerId', message: 'is not a customer of your account' }]);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { removeOrphanedPdfs } from '../../src/invoices/pdf-sweep.js';
+import { removeOrphanedPdfs } from '../../src/storage/pdf-sweep.js';
 import { samplePdf, startTestServer, storedFiles, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 
 // A crash between "publish the PDF" and "commit the row" leaves a file no invoice references (RELIABILITY.md D1).

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { referencedPdfs } from './invoice.repository.js';
+import { referencedPdfs } from './pdf-references.repository.js';
 import { removePdfIfUnreferenced } from './pdf-lock.js';
 
 /**

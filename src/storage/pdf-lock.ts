@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Executor, Trx } from '../db/database.js';
-import { pdfReferenced } from './invoice.repository.js';
+import { pdfReferenced } from './pdf-references.repository.js';
+import type { StagedPdf } from './pdf-store.js';
 
 /**
  * Publishing and removing the bytes of one PDF hash happen under a lock, so a failed or deleted invoice never
@@ -40,4 +41,24 @@ export async function removePdfIfUnreferenced(ctx: AppContext, sha256: string): 
 const LOCK_CLASS = 0x6b70; // "kp"
 function lockKey(sha256: string): number {
   return Number.parseInt(sha256.slice(0, 8), 16) | 0;
+}
+
+/**
+ * The stored-file pipeline's last two steps, for every section that keeps a PDF: publish the staged bytes
+ * (fsync'd, renamed, directory fsync'd) and then commit `work` (the row, its email, its webhook events, the
+ * idempotency record) in one transaction, all under the hash's lock. The caller answers after this returns, so
+ * a 201 means both are on stable storage. On any failure the bytes this call published are removed again
+ * (unless a row references them meanwhile); the staged temp file is the caller's to discard.
+ */
+export async function publishAndCommit<T>(ctx: AppContext, pdf: StagedPdf, work: (trx: Trx) => Promise<T>): Promise<T> {
+  let published = false;
+  try {
+    return await withPdfLock(ctx, pdf.sha256, async (executor) => {
+      published = (await pdf.publish()).created;
+      return inTransaction(executor, work);
+    });
+  } catch (error) {
+    if (published) await removePdfIfUnreferenced(ctx, pdf.sha256).catch(() => undefined);
+    throw error;
+  }
 }

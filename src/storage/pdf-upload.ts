@@ -1,24 +1,25 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { ProblemError, unavailable, validationFailed, type FieldError } from '../http/problems.js';
-import type { PdfStore, StagedPdf } from '../storage/pdf-store.js';
-import { StorageUnavailableError } from '../storage/pdf-store.js';
-import { INVOICE_FIELDS } from './invoice.rules.js';
+import type { PdfStore, StagedPdf } from './pdf-store.js';
+import { StorageUnavailableError } from './pdf-store.js';
 
-/** A create request as read off the wire: text fields, the staged PDF (if one came), and problems found while reading. */
-export interface InvoiceUpload {
+/**
+ * A create request with a PDF (an invoice, an offer) as read off the wire: text fields, the staged PDF (if one
+ * came), and problems found while reading. The section judges the fields; the PDF part is always `pdf`.
+ */
+export interface PdfUpload {
   fields: Map<string, string>;
   pdf: StagedPdf | null;
   errors: FieldError[];
 }
 
 const FIELD_SIZE = 64 * 1024;
-const MAX_FILE_PARTS = INVOICE_FIELDS.size + 1;
 
-export function multipartLimits(maxPdfBytes: number) {
+export function multipartLimits(maxPdfBytes: number, knownFields: ReadonlySet<string>) {
   // Room for every field of the form sent as a file part and a second pdf, so each of those reaches us and gets
   // its own precise 422 (with only 2, a third file part ended parsing and the 422 blamed `pdf` for all of them).
-  return { fieldNameSize: 200, fieldSize: FIELD_SIZE, fields: 30, fileSize: maxPdfBytes, files: MAX_FILE_PARTS, parts: 40, headerPairs: 20 };
+  return { fieldNameSize: 200, fieldSize: FIELD_SIZE, fields: 30, fileSize: maxPdfBytes, files: knownFields.size + 1, parts: 40, headerPairs: 20 };
 }
 
 const tooLarge = (maxPdfBytes: number) =>
@@ -37,7 +38,7 @@ async function drain(part: MultipartFile): Promise<void> {
  * (hashed on the way, never whole in memory). An oversized PDF stops reading at once: 413 and the
  * connection is closed, so the rest is never read.
  */
-export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore, maxPdfBytes: number): Promise<InvoiceUpload> {
+export async function readPdfUpload(request: FastifyRequest, store: PdfStore, maxPdfBytes: number, knownFields: ReadonlySet<string>): Promise<PdfUpload> {
   const fields = new Map<string, string>();
   const errors: FieldError[] = [];
   const seen = new Set<string>();
@@ -47,13 +48,13 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
     if (!errors.some((e) => e.field === field)) errors.push({ field, message });
   };
   try {
-    for await (const part of request.parts({ limits: multipartLimits(maxPdfBytes) })) {
+    for await (const part of request.parts({ limits: multipartLimits(maxPdfBytes, knownFields) })) {
       // busboy hands over a part without a name (or with an empty one) as it is; such a part is reported under
       // a name of its own, since a problem's `field` must be a string (an undefined one made the 422 a 500).
       const name = part.fieldname || '(unnamed part)';
       if (part.type === 'file') {
         if (name !== 'pdf') {
-          fail(name, INVOICE_FIELDS.has(name) ? 'must be a text field, not a file' : 'is not a known field');
+          fail(name, knownFields.has(name) ? 'must be a text field, not a file' : 'is not a known field');
           await drain(part);
           continue;
         }
@@ -68,10 +69,10 @@ export async function readInvoiceUpload(request: FastifyRequest, store: PdfStore
         continue;
       }
       const value = (part as MultipartValue<unknown>).value;
-      if (!INVOICE_FIELDS.has(name)) {
+      if (!knownFields.has(name)) {
         fail(name, 'is not a known field');
       } else if (name === 'pdf') {
-        fail('pdf', 'must be a file part (curl: --form pdf=@invoice.pdf)');
+        fail('pdf', 'must be a file part (curl: --form pdf=@document.pdf)');
       } else if (seen.has(name)) {
         fail(name, 'is given more than once');
       } else if (part.valueTruncated) {
