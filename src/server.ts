@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { purgeExpiredKeys } from './http/idempotency.js';
+import { purgeExpiredKeys, releaseAbandonedClaims } from './http/idempotency.js';
 import { serverLoggerOptions } from './http/log-options.js';
 import { currentWindow } from './http/rate-limit.js';
 import { deleteWindowsBefore } from './http/rate-limit.repository.js';
@@ -43,6 +43,10 @@ export async function startServer(config: Config, onStarted?: (runtime: Runtime)
     await deleteWindowsBefore(runtime.ctx.db, currentWindow(config.limits.rateLimitWindowSeconds)).catch((error: unknown) => app.log.warn({ err: error }, 'purging rate limit windows failed'));
   };
   await purgeKeys();
+  if (runtime.database.dialect === 'sqlite') {
+    const released = await releaseAbandonedClaims(runtime.ctx.db);
+    if (released > 0) app.log.info({ released }, 'released Idempotency-Key claims of requests an earlier run did not finish');
+  }
   const purgeTimer = setInterval(() => void purgeKeys(), 60 * 60 * 1000).unref();
   if (onStarted) await onStarted(runtime);
   await app.listen({ port: config.port, host: config.host });

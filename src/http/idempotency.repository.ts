@@ -69,3 +69,9 @@ export async function deleteExpired(db: Executor, createdBefore: string): Promis
   const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', createdBefore).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Forgets every claim still in flight (their requests are known dead); returns how many. */
+export async function deleteInFlight(db: Executor): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('state', '=', 'in_flight').executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

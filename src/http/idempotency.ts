@@ -6,7 +6,7 @@ import type { Db, Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
 import { nowUtc } from '../lib/time.js';
 import { ProblemError } from './problems.js';
-import { completeClaim, deleteExpired, findKey, insertClaim, releaseClaim, renewClaim, replaceStale, type ClaimRef, type IdempotencyRow } from './idempotency.repository.js';
+import { completeClaim, deleteExpired, deleteInFlight, findKey, insertClaim, releaseClaim, renewClaim, replaceStale, type ClaimRef, type IdempotencyRow } from './idempotency.repository.js';
 
 /**
  * `Idempotency-Key` on POST, as API.md and the IETF draft say: the same key with the same request within 24 h
@@ -165,6 +165,16 @@ export async function idempotent<T>(
 }
 
 /** Forgets keys past the retention window; `serve` runs it periodically. */
+/**
+ * At the start of `serve` on SQLite: one process owns the database file, so every claim still in flight was made
+ * by a process that is gone (killed, crashed). Its request never committed (the claim completes in the same
+ * transaction as the work), so a retry with the same key may run at once instead of waiting out the lease.
+ * Not on PostgreSQL: other processes' claims there are alive, and the lease is what tells the dead ones apart.
+ */
+export function releaseAbandonedClaims(db: Db): Promise<number> {
+  return deleteInFlight(db);
+}
+
 export function purgeExpiredKeys(db: Db): Promise<number> {
   return deleteExpired(db, expiredBefore());
 }
