@@ -16,6 +16,7 @@ import { discardUnreadBody } from './http/unread-body.js';
 import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limit.js';
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
+import { offerRoutes } from './offers/offer.routes.js';
 import { portalPlugin } from './portal/portal.plugin.js';
 import { downloadRoutes } from './storage/download.routes.js';
 import { webhookRoutes } from './webhooks/webhook.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     await v1.register(customerRoutes(ctx));
     await v1.register(groupRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
+    await v1.register(offerRoutes(ctx));
     await v1.register(webhookRoutes(ctx));
   });
   // The customer portal: HTML pages, hidden from the API's OpenAPI document.

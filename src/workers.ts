@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { invoiceMailKind } from './invoices/invoice-mail.js';
 import { runMailWorker } from './mail/index.js';
+import { offerMailKind } from './offers/offer-mail.js';
 import { mailKinds, type MailKinds } from './mail/mail-kind.js';
 import type { WorkerLog } from './outbox/runner.js';
 import { signInMailKind } from './portal/sign-in-mail.js';
@@ -12,7 +13,7 @@ import { startWebhookWorker } from './webhooks/webhook-worker.js';
  * (`outbox/`, `mail/`, `webhooks/`) imports no section; each section hands in its part here.
  */
 export function registeredMailKinds(): MailKinds {
-  return mailKinds([invoiceMailKind, signInMailKind]);
+  return mailKinds([invoiceMailKind, offerMailKind, signInMailKind]);
 }
 
 export interface Workers {

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Runtime } from '../runtime.js';
+import { PDF_REFERENCES } from '../storage/pdf-references.repository.js';
 import { CopyRefusedError } from './errors.js';
 
 /**
@@ -19,8 +20,11 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'customer_groups', key: ['id'] },
   { name: 'customer_group_members', key: ['group_id', 'customer_id'] },
   { name: 'customer_invoices', key: ['id'] },
+  // After the invoices: an offer may name the invoice it became.
+  { name: 'customer_offers', key: ['id'] },
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },
+  { name: 'offer_access_tokens', key: ['token_hash'] },
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
   // The portal's CSRF secret and live sessions come along, so signed-in customers stay signed in.
   // Migrating the target generated its own secret: the source's replaces it (cookies already out stay valid).
@@ -64,11 +68,14 @@ export async function copyInstallation(source: Runtime, target: Runtime, progres
   if (Number(present.n) > 0) throw new CopyRefusedError('the target database already holds accounts; copy into an empty database');
 
   const pdfs = { copied: 0, alreadyThere: 0 };
-  const hashes = await from.selectFrom('customer_invoices').select('pdf_sha256').distinct().execute();
-  for (const { pdf_sha256: hash } of hashes) {
-    const sha256 = String(hash);
+  // Every PDF some row references (PDF_REFERENCES: invoices, offers, …), each once.
+  const hashes = new Set<string>();
+  for (const { table, column } of PDF_REFERENCES) {
+    for (const row of await from.selectFrom(table).select(sql.ref(column).as('hash')).distinct().execute()) hashes.add(String(row.hash));
+  }
+  for (const sha256 of [...hashes].sort()) {
     const stored = await source.ctx.store.open(sha256);
-    if (!stored) throw new Error(`PDF ${sha256} is referenced by an invoice but missing from the source store`);
+    if (!stored) throw new Error(`PDF ${sha256} is referenced by a row of ${PDF_REFERENCES.map((r) => r.table).join('/')} but missing from the source store`);
     const staged = await target.ctx.store.stage(stored.stream);
     try {
       if (staged.sha256 !== sha256) throw new Error(`PDF ${sha256} read back as ${staged.sha256}; the source store is damaged`);

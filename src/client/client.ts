@@ -23,6 +23,11 @@ import type {
   InvoiceForm,
   InvoiceList,
   InvoiceListQuery,
+  Offer,
+  OfferForm,
+  OfferList,
+  OfferListQuery,
+  UpdateOffer,
   OpenApiDocument,
   OperationId,
   PageSelection,
@@ -59,6 +64,15 @@ export interface CreateInvoiceInput extends Omit<InvoiceForm, 'pdf' | 'sendNotif
   /** The file name sent with the PDF (default: the path's base name, or invoice.pdf). */
   filename?: string;
   /** Email the customer; false by default. */
+  sendNotification?: boolean;
+}
+
+export interface CreateOfferInput extends Omit<OfferForm, 'pdf' | 'sendNotification'> {
+  /** A file path, a Buffer/Uint8Array or a stream; a stream is read once, so that request is not retried. */
+  pdf: PdfSource;
+  /** The file name sent with the PDF (default: the path's base name, or offer.pdf). */
+  filename?: string;
+  /** Email the customer a link to the offer; false by default. */
   sendNotification?: boolean;
 }
 
@@ -106,7 +120,13 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
   deleteCustomerInvoice: 'invoices.delete',
   getCustomerInvoicePdf: 'invoices.pdfLink / invoices.downloadPdf / invoices.savePdf',
-  downloadFile: 'download (invoices.downloadPdf and savePdf follow the link with it)',
+  createCustomerOffer: 'offers.create',
+  getCustomerOffer: 'offers.get',
+  listCustomerOffers: 'offers.list / offers.iterate',
+  updateCustomerOffer: 'offers.update / offers.accept / offers.reject',
+  deleteCustomerOffer: 'offers.delete',
+  getCustomerOfferPdf: 'offers.pdfLink / offers.downloadPdf / offers.savePdf',
+  downloadFile: 'download (invoices.downloadPdf, offers.downloadPdf and savePdf follow the link with it)',
   createWebhook: 'webhooks.create',
   listWebhooks: 'webhooks.list / webhooks.iterate',
   getWebhook: 'webhooks.get',
@@ -216,21 +236,24 @@ export function createClient(options: ClientOptions) {
       json<void>({ method: 'DELETE', path: `/v1/customer-groups/${segment(id)}/customers/${segment(customerId)}` }),
   };
 
+  /** A multipart create with a PDF (an invoice, an offer): the text fields and the file, retried only when replayable. */
+  function upload<T>(path: string, input: { pdf: PdfSource; filename?: string; sendNotification?: boolean } & Record<string, unknown>, opts?: CreateOptions): Promise<Created<T>> {
+    const { pdf, filename, sendNotification, ...rest } = input;
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(rest)) if (value !== undefined && value !== null) fields[name] = String(value);
+    if (sendNotification !== undefined) fields.sendNotification = String(sendNotification);
+    let sent = false;
+    const body = () => {
+      // A stream can be read once; a retry of it would send an empty PDF, so say so instead.
+      if (sent && !isReplayable(pdf)) throw new KlantportaalNetworkError('the PDF stream was already sent once and cannot be retried');
+      sent = true;
+      return multipartBody(fields, { source: pdf, filename: filename ?? defaultFilename(pdf), contentType: 'application/pdf' });
+    };
+    return created<T>(path, body, isReplayable(pdf), opts);
+  }
+
   const invoices = {
-    createDetailed(input: CreateInvoiceInput, opts?: CreateOptions): Promise<Created<Invoice>> {
-      const { pdf, filename, sendNotification, ...rest } = input;
-      const fields: Record<string, string> = {};
-      for (const [name, value] of Object.entries(rest)) if (value !== undefined && value !== null) fields[name] = String(value);
-      if (sendNotification !== undefined) fields.sendNotification = String(sendNotification);
-      let sent = false;
-      const body = () => {
-        // A stream can be read once; a retry of it would send an empty PDF, so say so instead.
-        if (sent && !isReplayable(pdf)) throw new KlantportaalNetworkError('the PDF stream was already sent once and cannot be retried');
-        sent = true;
-        return multipartBody(fields, { source: pdf, filename: filename ?? defaultFilename(pdf), contentType: 'application/pdf' });
-      };
-      return created<Invoice>('/v1/customer-invoices', body, isReplayable(pdf), opts);
-    },
+    createDetailed: (input: CreateInvoiceInput, opts?: CreateOptions): Promise<Created<Invoice>> => upload<Invoice>('/v1/customer-invoices', { ...input }, opts),
     create: async (input: CreateInvoiceInput, opts?: CreateOptions) => (await invoices.createDetailed(input, opts)).resource,
     get: (id: string) => json<Invoice>({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}` }),
     list: (query?: Loose<InvoiceListQuery>) => json<InvoiceList>({ method: 'GET', path: `/v1/customer-invoices${queryString(query)}` }),
@@ -250,6 +273,34 @@ export function createClient(options: ClientOptions) {
     /** Downloads the PDF to `target` (streamed); returns what downloadPdf said about it. */
     async savePdf(id: string, target: string): Promise<Omit<PdfDownload, 'stream'>> {
       const { stream, ...info } = await invoices.downloadPdf(id);
+      await pipeline(stream, createWriteStream(target));
+      return info;
+    },
+  };
+
+  const offers = {
+    createDetailed: (input: CreateOfferInput, opts?: CreateOptions): Promise<Created<Offer>> =>
+      upload<Offer>('/v1/customer-offers', { ...input, filename: input.filename ?? (typeof input.pdf === 'string' ? undefined : 'offer.pdf') }, opts),
+    create: async (input: CreateOfferInput, opts?: CreateOptions) => (await offers.createDetailed(input, opts)).resource,
+    get: (id: string) => json<Offer>({ method: 'GET', path: `/v1/customer-offers/${segment(id)}` }),
+    list: (query?: Loose<OfferListQuery>) => json<OfferList>({ method: 'GET', path: `/v1/customer-offers${queryString(query)}` }),
+    iterate: (query?: Loose<OfferListQuery>) => items<Offer>(`/v1/customer-offers${queryString(query)}`),
+    pages: (query?: Loose<OfferListQuery>) => pages<OfferList>(`/v1/customer-offers${queryString(query)}`),
+    /** Marks the offer accepted or rejected, once (a decided offer is 409). */
+    update: (id: string, input: UpdateOffer) => json<Offer>({ method: 'PATCH', path: `/v1/customer-offers/${segment(id)}` }, input),
+    /** `acceptedAt`: "YYYY-MM-DD HH:mm:ss" in the account's time zone or ISO 8601 with an offset; default now. */
+    accept: (id: string, details: { acceptedAt?: string; acceptedViaIp?: string; acceptedViaUserAgent?: string } = {}) =>
+      offers.update(id, { ...details, acceptedAt: details.acceptedAt ?? new Date().toISOString() }),
+    reject: (id: string, details: { rejectedAt?: string; rejectionReason?: string } = {}) =>
+      offers.update(id, { ...details, rejectedAt: details.rejectedAt ?? new Date().toISOString() }),
+    delete: (id: string) => json<void>({ method: 'DELETE', path: `/v1/customer-offers/${segment(id)}` }),
+    /** A cloud-file link that downloads the offer's PDF without an API key for 5 minutes. */
+    pdfLink: (id: string, signal?: AbortSignal) => json<CloudFile>({ method: 'GET', path: `/v1/customer-offers/${segment(id)}/pdf`, ...(signal ? { signal } : {}) }),
+    async downloadPdf(id: string, signal?: AbortSignal): Promise<PdfDownload> {
+      return download((await offers.pdfLink(id, signal)).link, signal);
+    },
+    async savePdf(id: string, target: string): Promise<Omit<PdfDownload, 'stream'>> {
+      const { stream, ...info } = await offers.downloadPdf(id);
       await pipeline(stream, createWriteStream(target));
       return info;
     },
@@ -289,6 +340,7 @@ export function createClient(options: ClientOptions) {
     customers,
     groups,
     invoices,
+    offers,
     webhooks,
     download,
     health: () => json<Health>({ method: 'GET', path: '/healthz' }),

@@ -262,6 +262,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customer offers, newest first
+         * @description Needs an API key with the scope `offers.read`.
+         */
+        get: operations["listCustomerOffers"];
+        put?: never;
+        /**
+         * Create a customer offer (multipart, with its PDF)
+         * @description Needs an API key with the scope `offers.write`.
+         */
+        post: operations["createCustomerOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer offer
+         * @description Needs an API key with the scope `offers.read`.
+         */
+        get: operations["getCustomerOffer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a customer offer
+         * @description Needs an API key with the scope `offers.write`.
+         */
+        delete: operations["deleteCustomerOffer"];
+        options?: never;
+        head?: never;
+        /**
+         * Mark a customer offer accepted or rejected
+         * @description Either `acceptedAt` (with the optional `acceptedViaIp` and `acceptedViaUserAgent`) or `rejectedAt`, as published. An offer is decided once: deciding a decided offer is 409. An expired offer may still be marked accepted or rejected here: the business records what happened (say, an acceptance on paper, or choosing to honour a late yes); the customer cannot decide an expired offer in the portal.
+         *
+         *     Needs an API key with the scope `offers.write`.
+         */
+        patch: operations["updateCustomerOffer"];
+        trace?: never;
+    };
+    "/v1/customer-offers/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the offer PDF as a cloud-file link
+         * @description Answers the cloud-file response: `link` downloads the PDF without an API key until `expiresAt` (5 minutes). Extension: with `Accept: application/pdf` the PDF itself is streamed instead, with the same headers as the link’s download.
+         *
+         *     Needs an API key with the scope `offers.read`.
+         */
+        get: operations["getCustomerOfferPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -3393,6 +3469,1137 @@ export interface operations {
         };
     };
     getCustomerInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the link stops working (5 minutes after it was issued), ATOM in the account’s time zone.
+                         * @example 2025-04-29T21:00:00+02:00
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the file: no API key needed; it works until `expiresAt`, then answers 404.
+                         */
+                        link: string;
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerOffers: {
+        parameters: {
+            query?: {
+                /** @description Opaque keyset cursor that `next_page_url` carries; valid only with the page, per_page and filters it was issued for. Do not build it yourself. */
+                after?: string;
+                /**
+                 * @description Only this customer’s offers.
+                 * @example cst_abc12345def678
+                 */
+                customerId?: string;
+                /**
+                 * @description Page number, 1-based (default 1). Alone it counts from the top (an offset); follow `next_page_url` to walk a list.
+                 * @example 1
+                 */
+                page?: string;
+                /**
+                 * @description Items per page, 1–250 (default 15).
+                 * @example 15
+                 */
+                per_page?: string;
+                /** @description Only offers with this status. */
+                status?: "open" | "accepted" | "rejected" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The number of this page, 1-based.
+                         * @example 1
+                         */
+                        current_page: number;
+                        data: {
+                            /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                            acceptanceSignature: string | null;
+                            /** @description When it was accepted; null until then. */
+                            acceptedAt: string | null;
+                            /** @description The IP address it was accepted from, as recorded; null if none. */
+                            acceptedViaIp: string | null;
+                            /** @description The User-Agent it was accepted with, as recorded; null if none. */
+                            acceptedViaUserAgent: string | null;
+                            /** @example 12.95 */
+                            amount: string;
+                            /**
+                             * Format: date-time
+                             * @example 2024-05-28T21:00:00+02:00
+                             */
+                            createdAt: string;
+                            /** @enum {string} */
+                            currency: "EUR";
+                            /** @example cst_abc12345def678 */
+                            customerId: string;
+                            /**
+                             * Format: date
+                             * @description The last day the offer stands.
+                             * @example 2024-05-29
+                             */
+                            expiresAt: string;
+                            /**
+                             * @description Always starts with off_.
+                             * @example off_abc12345def678
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2024-04-29
+                             */
+                            issuedAt: string;
+                            links: {
+                                customer: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                pdf: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                self: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                            };
+                            /** @example 2024-001 */
+                            offerNumber: string;
+                            /** @description When it was rejected; null unless rejected. */
+                            rejectedAt: string | null;
+                            /** @description Extension: why it was rejected, when a reason was given; null otherwise. */
+                            rejectionReason: string | null;
+                            /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
+                            status: "open" | "accepted" | "rejected" | "expired";
+                        }[];
+                        /**
+                         * Format: uri
+                         * @description The first page, with the same filters and per_page.
+                         */
+                        first_page_url: string;
+                        /** @description 1-based position of the first item; null on an empty page. */
+                        from: number | null;
+                        /** @description The next page (with an `after` cursor: following it costs the same at any list size and neither skips nor repeats items when new ones arrive); null on the last page. */
+                        next_page_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description The URL of this list without a query.
+                         */
+                        path: string;
+                        /** @example 15 */
+                        per_page: number;
+                        /** @description The previous page by number (`?page=N-1`, no cursor); null on page 1. */
+                        prev_page_url: string | null;
+                        /** @description 1-based position of the last item; null on an empty page. */
+                        to: number | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomerOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description When it was accepted, if already: "YYYY-MM-DD HH:mm:ss" in the account’s time zone, or ISO 8601 with an offset. Empty: outstanding.
+                     * @example 2024-05-11 12:59:00
+                     */
+                    acceptedAt?: string;
+                    /**
+                     * @description Only with acceptedAt: the IP address it was accepted from (at most 100 characters).
+                     * @example 123.456.7.8.9
+                     */
+                    acceptedViaIp?: string;
+                    /**
+                     * @description Only with acceptedAt: the User-Agent it was accepted with (at most 1000 characters).
+                     * @example Mozilla/5.0 (X11; Linux x86_64)
+                     */
+                    acceptedViaUserAgent?: string;
+                    /**
+                     * @description Amount in euros with at most two decimals; not negative.
+                     * @example 12.95
+                     */
+                    amount: string;
+                    /** @constant */
+                    currency?: "EUR";
+                    /**
+                     * @description ID of the customer this offer is meant for.
+                     * @example cst_abc12345def678
+                     */
+                    customerId: string;
+                    /**
+                     * Format: date
+                     * @description The last day the offer stands, YYYY-MM-DD; not before issuedAt.
+                     * @example 2024-05-30
+                     */
+                    expiresAt: string;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD.
+                     * @example 2024-04-30
+                     */
+                    issuedAt: string;
+                    /**
+                     * @description Number of the offer; unique within the account.
+                     * @example 2024-001
+                     */
+                    offerNumber: string;
+                    /** @description The offer’s PDF file (must start with %PDF-). */
+                    pdf: string;
+                    /**
+                     * @description When it was rejected, if already; same format as acceptedAt. Not together with acceptedAt.
+                     * @example 2024-05-11 12:59:00
+                     */
+                    rejectedAt?: string;
+                    /**
+                     * @description true/false/1/0: email the customer a link to the offer.
+                     * @example true
+                     */
+                    sendNotification?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        acceptanceSignature: string | null;
+                        /** @description When it was accepted; null until then. */
+                        acceptedAt: string | null;
+                        /** @description The IP address it was accepted from, as recorded; null if none. */
+                        acceptedViaIp: string | null;
+                        /** @description The User-Agent it was accepted with, as recorded; null if none. */
+                        acceptedViaUserAgent: string | null;
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * Format: date
+                         * @description The last day the offer stands.
+                         * @example 2024-05-29
+                         */
+                        expiresAt: string;
+                        /**
+                         * @description Always starts with off_.
+                         * @example off_abc12345def678
+                         */
+                        id: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @example 2024-001 */
+                        offerNumber: string;
+                        /** @description When it was rejected; null unless rejected. */
+                        rejectedAt: string | null;
+                        /** @description Extension: why it was rejected, when a reason was given; null otherwise. */
+                        rejectionReason: string | null;
+                        /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
+                        status: "open" | "accepted" | "rejected" | "expired";
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request or the PDF is larger than allowed. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        acceptanceSignature: string | null;
+                        /** @description When it was accepted; null until then. */
+                        acceptedAt: string | null;
+                        /** @description The IP address it was accepted from, as recorded; null if none. */
+                        acceptedViaIp: string | null;
+                        /** @description The User-Agent it was accepted with, as recorded; null if none. */
+                        acceptedViaUserAgent: string | null;
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * Format: date
+                         * @description The last day the offer stands.
+                         * @example 2024-05-29
+                         */
+                        expiresAt: string;
+                        /**
+                         * @description Always starts with off_.
+                         * @example off_abc12345def678
+                         */
+                        id: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @example 2024-001 */
+                        offerNumber: string;
+                        /** @description When it was rejected; null unless rejected. */
+                        rejectedAt: string | null;
+                        /** @description Extension: why it was rejected, when a reason was given; null otherwise. */
+                        rejectionReason: string | null;
+                        /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
+                        status: "open" | "accepted" | "rejected" | "expired";
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomerOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomerOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Either `acceptedAt` (with the optional `acceptedViaIp` and `acceptedViaUserAgent`) or `rejectedAt`, as published. An offer is decided once: deciding a decided offer is 409. An expired offer may still be marked accepted or rejected here: the business records what happened (say, an acceptance on paper, or choosing to honour a late yes); the customer cannot decide an expired offer in the portal. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Marks the offer accepted at this time: "YYYY-MM-DD HH:mm:ss" in the account’s time zone, or ISO 8601 with an offset. */
+                    acceptedAt?: string | null;
+                    /** @description Only with acceptedAt: the IP address it was accepted from. */
+                    acceptedViaIp?: string | null;
+                    /** @description Only with acceptedAt: the User-Agent it was accepted with. */
+                    acceptedViaUserAgent?: string | null;
+                    /** @description Marks the offer rejected at this time; same format as acceptedAt. */
+                    rejectedAt?: string | null;
+                    /** @description Extension, only with rejectedAt: why it was rejected (at most 2000 characters). */
+                    rejectionReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        acceptanceSignature: string | null;
+                        /** @description When it was accepted; null until then. */
+                        acceptedAt: string | null;
+                        /** @description The IP address it was accepted from, as recorded; null if none. */
+                        acceptedViaIp: string | null;
+                        /** @description The User-Agent it was accepted with, as recorded; null if none. */
+                        acceptedViaUserAgent: string | null;
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * Format: date
+                         * @description The last day the offer stands.
+                         * @example 2024-05-29
+                         */
+                        expiresAt: string;
+                        /**
+                         * @description Always starts with off_.
+                         * @example off_abc12345def678
+                         */
+                        id: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @example 2024-001 */
+                        offerNumber: string;
+                        /** @description When it was rejected; null unless rejected. */
+                        rejectedAt: string | null;
+                        /** @description Extension: why it was rejected, when a reason was given; null otherwise. */
+                        rejectionReason: string | null;
+                        /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
+                        status: "open" | "accepted" | "rejected" | "expired";
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerOfferPdf: {
         parameters: {
             query?: never;
             header?: never;

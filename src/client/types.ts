@@ -35,6 +35,11 @@ export type CloudFile = Body<'getCustomerInvoicePdf', 200>;
 export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
 export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'after'>;
 export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
+export type Offer = Body<'getCustomerOffer', 200>;
+export type OfferList = Body<'listCustomerOffers', 200>;
+export type UpdateOffer = JsonRequest<'updateCustomerOffer'>;
+export type OfferListQuery = Omit<Query<'listCustomerOffers'>, 'after'>;
+export type OfferForm = operations['createCustomerOffer']['requestBody']['content']['multipart/form-data'];
 
 export type Webhook = Body<'getWebhook', 200>;
 export type CreateWebhook = JsonRequest<'createWebhook'>;

@@ -34,6 +34,11 @@ export async function customerHasInvoices(db: Executor, customerId: string): Pro
   return row !== undefined;
 }
 
+export async function customerHasOffers(db: Executor, customerId: string): Promise<boolean> {
+  const row = await db.selectFrom('customer_offers').select('id').where('customer_id', '=', customerId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The group ids of each of `customerIds` (one query for a whole page), oldest membership first. */
 export async function groupIdsOf(db: Executor, customerIds: string[]): Promise<Map<string, string[]>> {
   const groups = new Map<string, string[]>(customerIds.map((id) => [id, []]));

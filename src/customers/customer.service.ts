@@ -9,6 +9,7 @@ import { nowUtc, toAtom } from '../lib/time.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 import {
   customerHasInvoices,
+  customerHasOffers,
   deleteCustomer as deleteRow,
   findCustomer,
   groupIdsOf,
@@ -135,6 +136,9 @@ export async function deleteCustomer(ctx: AppContext, caller: Caller, id: string
     if (!row) throw notFound(`Customer ${id.slice(0, 64)}`);
     if (await customerHasInvoices(trx, row.id)) {
       throw conflict('This customer still has invoices; delete those first.', [{ field: 'id', message: 'customer has invoices' }]);
+    }
+    if (await customerHasOffers(trx, row.id)) {
+      throw conflict('This customer still has offers; delete those first.', [{ field: 'id', message: 'customer has offers' }]);
     }
     // The customer as its GET returned it until now, groups included (its memberships go with the row).
     const [deleted] = await toCustomers(trx, caller, ctx.config.publicBaseUrl, [row]);

@@ -131,6 +131,8 @@ export interface NotificationOutboxTable {
   account_id: string;
   /** The invoice of an `invoice-created` message; null for a sign-in email. */
   invoice_id: string | null;
+  /** The offer of an `offer-created` message; null for every other kind. */
+  offer_id: string | null;
   /** The address a `portal-sign-in` email was asked for (lower case); null for invoice messages. */
   recipient: string | null;
   /** `<id@domain>`, fixed when queued, so a resend after a crash carries the same Message-ID. */
@@ -155,6 +157,43 @@ export interface NotificationOutboxTable {
 export interface InvoiceAccessTokensTable {
   token_hash: string;
   invoice_id: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A customer offer (reference 3.7); one decision at most: accepted or rejected. */
+export interface CustomerOffersTable {
+  id: string;
+  account_id: string;
+  customer_id: string;
+  offer_number: string;
+  issued_at: string;
+  /** The last day the offer stands (`YYYY-MM-DD`, in the account's time zone). */
+  expires_at: string;
+  currency: string;
+  amount_cents: number;
+  /** Manual offers (lines) only, later: total excluding VAT and the VAT; null for an uploaded PDF. */
+  subtotal_cents: number | null;
+  vat_cents: number | null;
+  pdf_sha256: string;
+  pdf_size: number;
+  accepted_at: string | null;
+  accepted_via_ip: string | null;
+  accepted_via_user_agent: string | null;
+  /** The drawn signature as a PNG data URL, once the portal's signing exists; null otherwise. */
+  acceptance_signature: string | null;
+  rejected_at: string | null;
+  rejection_reason: string | null;
+  /** The invoice this offer became, once conversion exists; null otherwise. */
+  invoice_id: string | null;
+  created_at: string;
+}
+
+/** A link in an offer email: opens that one offer without signing in; only the SHA-256 kept. */
+export interface OfferAccessTokensTable {
+  token_hash: string;
+  offer_id: string;
   account_id: string;
   created_at: string;
   expires_at: string;
@@ -244,6 +283,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;
+  customer_offers: CustomerOffersTable;
+  offer_access_tokens: OfferAccessTokensTable;
   rate_limit_windows: RateLimitWindowsTable;
   mail_cap_windows: MailCapWindowsTable;
   portal_sign_in_tokens: PortalSignInTokensTable;

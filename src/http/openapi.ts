@@ -177,6 +177,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'customers', description: 'The business’s customers.' },
         { name: 'customer groups', description: 'Groups of customers (`cug_`).' },
         { name: 'customer invoices', description: 'Invoices with their PDFs.' },
+        { name: 'customer offers', description: 'Offers (`off_`) with their PDFs, accepted or rejected once; `status` says which, or whether one expired.' },
         {
           name: 'downloads',
           description:

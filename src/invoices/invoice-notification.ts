@@ -21,6 +21,7 @@ export async function queueInvoiceNotification(trx: Executor, invoice: InvoiceRo
     kind: INVOICE_CREATED,
     account_id: invoice.account_id,
     invoice_id: invoice.id,
+    offer_id: null,
     recipient: null,
     message_id: `<${id}@${mail.from.address.split('@').pop() ?? 'localhost'}>`,
     status: 'queued',

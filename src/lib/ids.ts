@@ -14,7 +14,7 @@ export function randomId(length = 20): string {
   return out;
 }
 
-export type IdPrefix = 'acc' | 'key' | 'cst' | 'cug' | 'inv' | 'ntf' | 'wbh' | 'whd' | 'evt';
+export type IdPrefix = 'acc' | 'key' | 'cst' | 'cug' | 'inv' | 'off' | 'ntf' | 'wbh' | 'whd' | 'evt';
 
 /** API.md: prefix + `_` + 14 random chars, like the published `inv_abc12345def678` (about 72 bits). */
 export const ID_LENGTH = 14;

@@ -2,7 +2,7 @@ import { recordInvoiceEvent } from '../invoices/invoice-events.js';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { findValidAccessToken } from '../invoices/invoice-access.repository.js';
-import { hashAccessToken } from '../invoices/invoice-access.js';
+import { hashAccessToken, MAX_ACCESS_TOKEN_LENGTH } from '../lib/access-token.js';
 import { looksLikeId } from '../lib/ids.js';
 import { nowUtc, parseCalendarDate, toPlainDate } from '../lib/time.js';
 import { formField, isRealView, langFromRequest, sendPage } from './http.js';
@@ -92,7 +92,7 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
     // The notification email's link: this one invoice, no sign-in (the token is scoped to it).
     async function byToken(request: FastifyRequest<TokenParams>) {
       const token = request.params.token;
-      const access = token.length <= 100 ? await findValidAccessToken(ctx.db, hashAccessToken(token), nowUtc()) : undefined;
+      const access = token.length <= MAX_ACCESS_TOKEN_LENGTH ? await findValidAccessToken(ctx.db, hashAccessToken(token), nowUtc()) : undefined;
       if (!access) return null;
       const row = await findInvoice(ctx.db, access.account_id, access.invoice_id);
       const parties = row && (await findParties(ctx.db, { accountId: row.account_id, customerId: row.customer_id }));

@@ -47,6 +47,7 @@ export async function requestSignInLink(db: Db, mail: MailConfig, accountId: str
       kind: PORTAL_SIGN_IN,
       account_id: accountId,
       invoice_id: null,
+      offer_id: null,
       recipient: email,
       recorded_email: null,
       message_id: `<${id}@${mail.from.address.split('@').pop() ?? 'localhost'}>`,

@@ -6,10 +6,17 @@ import { attachment } from '../http/content-disposition.js';
 import type { InvoiceRow } from '../invoices/invoice.repository.js';
 import { StorageUnavailableError, type StoredPdf } from '../storage/pdf-store.js';
 
-async function openPdf(ctx: AppContext, row: InvoiceRow): Promise<StoredPdf> {
-  const pdf = await ctx.store.open(row.pdf_sha256);
+/** A document the portal shows: its id (for the error log), its stored PDF and the number it is named after. */
+export interface PortalDocument {
+  id: string;
+  pdf_sha256: string;
+  number: string;
+}
+
+async function openPdf(ctx: AppContext, doc: PortalDocument): Promise<StoredPdf> {
+  const pdf = await ctx.store.open(doc.pdf_sha256);
   // A row without its bytes is our failure: logged and answered with the error page.
-  if (!pdf) throw new Error(`PDF ${row.pdf_sha256} of invoice ${row.id} is missing from the store`);
+  if (!pdf) throw new Error(`PDF ${doc.pdf_sha256} of ${doc.id} is missing from the store`);
   return pdf;
 }
 
@@ -17,15 +24,20 @@ async function openPdf(ctx: AppContext, row: InvoiceRow): Promise<StoredPdf> {
  * One invoice's PDF, shown in the invoice page's frame (inline) or saved (`download`). The portal's CSP
  * forbids framing; the PDF alone may be framed by our own pages.
  */
-export async function sendInvoicePdf(ctx: AppContext, reply: FastifyReply, row: InvoiceRow, download: boolean): Promise<FastifyReply> {
+export function sendInvoicePdf(ctx: AppContext, reply: FastifyReply, row: InvoiceRow, download: boolean): Promise<FastifyReply> {
+  return sendDocumentPdf(ctx, reply, { id: row.id, pdf_sha256: row.pdf_sha256, number: row.invoice_number }, download);
+}
+
+/** Any document's PDF (an invoice, an offer), inline or saved, with the headers described at sendInvoicePdf. */
+export async function sendDocumentPdf(ctx: AppContext, reply: FastifyReply, doc: PortalDocument, download: boolean): Promise<FastifyReply> {
   let pdf: StoredPdf;
   try {
-    pdf = await openPdf(ctx, row);
+    pdf = await openPdf(ctx, doc);
   } catch (error) {
     if (error instanceof StorageUnavailableError) return reply.code(503).header('retry-after', '30').type('text/plain; charset=utf-8').send('The PDF cannot be read right now. Try again shortly.');
     throw error;
   }
-  const disposition = attachment(row.invoice_number, 'pdf');
+  const disposition = attachment(doc.number, 'pdf');
   return reply
     .type('application/pdf')
     .header('content-disposition', download ? disposition : disposition.replace(/^attachment/, 'inline'))
@@ -58,7 +70,7 @@ export function sendInvoiceZip(ctx: AppContext, reply: FastifyReply, rows: Invoi
   const names = entryNames(rows);
   rows.forEach((row, i) => {
     zip.addReadStreamLazy(names[i] ?? `${row.id}.pdf`, { compress: false, mtime: new Date(row.created_at) }, (callback) => {
-      openPdf(ctx, row).then(
+      openPdf(ctx, { id: row.id, pdf_sha256: row.pdf_sha256, number: row.invoice_number }).then(
         (pdf) => callback(null, pdf.stream),
         (error: unknown) => callback(error, undefined as never),
       );

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { AppContext } from '../context.js';
 import { langFromRequest, securityHeaders, sendPage } from './http.js';
 import { invoicePageRoutes } from './invoice-pages.routes.js';
+import { offerPageRoutes } from './offer-pages.routes.js';
 import { signInRoutes } from './sign-in.routes.js';
 import { findSecret } from './sign-in.repository.js';
 import { messagePage } from './views/sign-in.views.js';
@@ -37,5 +38,6 @@ export function portalPlugin(ctx: AppContext): FastifyPluginAsync {
 
     await app.register(signInRoutes(ctx));
     await app.register(invoicePageRoutes(ctx));
+    await app.register(offerPageRoutes(ctx));
   };
 }

@@ -6,7 +6,10 @@ import type { Executor } from '../db/database.js';
  * here (one line), so the removal after a failed create or a delete, and the sweep after a crash, see its
  * references: a PDF is removed only when no row of any of these tables names it.
  */
-export const PDF_REFERENCES: readonly { table: string; column: string }[] = [{ table: 'customer_invoices', column: 'pdf_sha256' }];
+export const PDF_REFERENCES: readonly { table: string; column: string }[] = [
+  { table: 'customer_invoices', column: 'pdf_sha256' },
+  { table: 'customer_offers', column: 'pdf_sha256' },
+];
 
 /** Which of `hashes` at least one row references. */
 export async function referencedPdfs(db: Executor, hashes: string[]): Promise<Set<string>> {

@@ -16,6 +16,19 @@ export interface PdfUpload {
 
 const FIELD_SIZE = 64 * 1024;
 
+export const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
+
+/**
+ * The `pdf` part's rules for every section: present, not empty, and a PDF by its first bytes (never by the declared
+ * Content-Type). `document` names it in the message ("invoice", "offer").
+ */
+export function pdfPartProblem(pdf: { size: number; head: Buffer } | null, document: string): string | null {
+  if (!pdf) return `is required: send the ${document} as a file part named "pdf"`;
+  if (pdf.size === 0) return 'must not be empty';
+  if (!pdf.head.subarray(0, PDF_SIGNATURE.length).equals(PDF_SIGNATURE)) return 'must be a PDF file (its first bytes must be "%PDF-")';
+  return null;
+}
+
 export function multipartLimits(maxPdfBytes: number, knownFields: ReadonlySet<string>) {
   // Room for every field of the form sent as a file part and a second pdf, so each of those reaches us and gets
   // its own precise 422 (with only 2, a third file part ended parsing and the 422 blamed `pdf` for all of them).

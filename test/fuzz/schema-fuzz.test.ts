@@ -45,8 +45,9 @@ describe('schema-driven fuzzing (F1)', () => {
   let a: TestAccount;
   let b: TestAccount;
   const ids: string[] = [];
-  type Fixtures = { customer: string; invoice: string; webhook: string; group: string };
-  const own: Record<'a' | 'b', Fixtures> = { a: { customer: '', invoice: '', webhook: '', group: '' }, b: { customer: '', invoice: '', webhook: '', group: '' } };
+  type Fixtures = { customer: string; invoice: string; offer: string; webhook: string; group: string };
+  const none = { customer: '', invoice: '', offer: '', webhook: '', group: '' };
+  const own: Record<'a' | 'b', Fixtures> = { a: { ...none }, b: { ...none } };
   const client = (who: 'a' | 'b') => (who === 'a' ? a : b);
   const created = async (res: Response): Promise<string> => {
     assert.equal(res.status, 201, await res.clone().text());
@@ -55,6 +56,12 @@ describe('schema-driven fuzzing (F1)', () => {
   const createWebhook = async (account: TestAccount, url = 'https://hooks.example.com/klantportaal') =>
     created(await account.json('POST', '/v1/webhooks', { url, type: 'invoice-created' }));
   const createInvoice = async (account: TestAccount, customerId: string) => created(await account.createInvoice(validInvoice(customerId)));
+  const createOffer = async (account: TestAccount, customerId: string) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ customerId, offerNumber: `FZ-${Math.random().toString(36).slice(2)}`, issuedAt: '2024-04-30', expiresAt: '2099-12-31', amount: '12.95' })) form.append(name, value);
+    form.append('pdf', new Blob([samplePdf('fuzz-offer')], { type: 'application/pdf' }), 'offer.pdf');
+    return created(await account.request('/v1/customer-offers', { method: 'POST', body: form }));
+  };
   const createGroup = async (account: TestAccount, customers: string[]) => created(await account.json('POST', '/v1/customer-groups', { name: 'Fuzzgroep', customers }));
   let operations: Operation[];
   before(async () => {
@@ -63,10 +70,16 @@ describe('schema-driven fuzzing (F1)', () => {
     for (const who of ['a', 'b'] as const) {
       const account = client(who);
       const customer = await account.createCustomer();
-      ids.push(customer.id, await createInvoice(account, customer.id), await createWebhook(account), await createGroup(account, [customer.id]));
+      ids.push(customer.id, await createInvoice(account, customer.id), await createOffer(account, customer.id), await createWebhook(account), await createGroup(account, [customer.id]));
       // Positive requests get fixtures of their own: a negative DELETE may remove any of the ids above.
       const mine = await account.createCustomer();
-      own[who] = { customer: mine.id, invoice: await createInvoice(account, mine.id), webhook: await createWebhook(account), group: await createGroup(account, [mine.id]) };
+      own[who] = {
+        customer: mine.id,
+        invoice: await createInvoice(account, mine.id),
+        offer: await createOffer(account, mine.id),
+        webhook: await createWebhook(account),
+        group: await createGroup(account, [mine.id]),
+      };
     }
     const doc = (await SwaggerParser.dereference((await (await fetch(`${server.url}/v1/openapi.json`)).json()) as never)) as unknown as {
       paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
@@ -121,7 +134,9 @@ describe('schema-driven fuzzing (F1)', () => {
             ? mine.customer
             : op.path.startsWith('/v1/customer-invoices/')
               ? mine.invoice
-              : op.path.startsWith('/v1/customer-groups/')
+              : op.path.startsWith('/v1/customer-offers/')
+                ? mine.offer
+                : op.path.startsWith('/v1/customer-groups/')
                 ? mine.group
                 : mine.webhook,
         );
@@ -136,6 +151,11 @@ describe('schema-driven fuzzing (F1)', () => {
         website: fc.constantFrom('https://bakkerij.example.nl', 'http://example.com/over-ons?taal=nl', null),
         email: fc.constantFrom('info@bakkerij.example.nl', null),
         timeZone: fc.constantFrom('Europe/Amsterdam', 'America/New_York', 'UTC'),
+        // An offer: open for long, and one decision at a time (an empty rejectedAt or a null reason is "not given").
+        expiresAt: fc.constant('2099-12-31'),
+        acceptedAt: fc.constantFrom('2024-05-04 20:51:50', '2024-05-04T20:51:50+02:00'),
+        rejectedAt: fc.constant(''),
+        rejectionReason: fc.constant(null),
       };
       const { after: _after, ...queryProperties } = op.query.properties ?? {};
       return fc.record({
@@ -164,6 +184,7 @@ describe('schema-driven fuzzing (F1)', () => {
         const group = await createGroup(client(who), [customer.id]);
         return path.endsWith('{customerId}') ? [group, customer.id] : [group];
       }
+      if (path.startsWith('/v1/customer-offers/')) return [await createOffer(client(who), customer.id)];
       return [path.startsWith('/v1/customers/') ? customer.id : await createInvoice(client(who), customer.id)];
     };
     const downloadToken = async (who: 'a' | 'b'): Promise<string> => {
@@ -175,6 +196,8 @@ describe('schema-driven fuzzing (F1)', () => {
       fc.asyncProperty(request, async (r) => {
         // A positive DELETE removes something made for it, so the other positive requests keep their fixtures.
         if (r.positive && r.op.method === 'DELETE' && r.who !== 'nobody') r.params = await throwaway(r.who, r.op.path);
+        // An offer is decided once: a positive PATCH decides a fresh one.
+        if (r.positive && r.op.method === 'PATCH' && r.op.path.startsWith('/v1/customer-offers/') && r.who !== 'nobody') r.params = await throwaway(r.who, r.op.path);
         // A download link's token is made by the API, never by a schema: a positive request follows a fresh one.
         if (r.positive && r.op.path.startsWith('/v1/downloads/') && r.who !== 'nobody') r.params = [await downloadToken(r.who)];
         let path = r.op.path;

@@ -23,6 +23,9 @@ export interface Tenant {
   group: string;
   /** The invoice links (`/portal/i/<token>`) from the notification emails, by customer. */
   invoiceLinks: { x: string; y: string };
+  /** Offers of both customers (notified, so each has an offer link `/portal/o/<token>`). */
+  offers: { x: string; y: string };
+  offerLinks: { x: string; y: string };
 }
 
 export interface Tenants {
@@ -48,12 +51,15 @@ export function missingId(like: string): string {
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function invoiceLinkOf(mails: ReceivedMail[], invoiceNumber: string): string {
-  const mail = mails.find((m) => String(m.parsed.text).includes(invoiceNumber));
-  const link = String(mail?.parsed.text ?? '').match(/https?:\/\/\S+(\/portal\/i\/[A-Za-z0-9_-]+)/)?.[1];
-  assert(link, `no invoice link in the email for ${invoiceNumber}`);
+function invoiceLinkOf(mails: ReceivedMail[], invoiceNumber: string, kind: 'i' | 'o' = 'i'): string {
+  const mail = mails.find((m) => String(m.parsed.text).includes(invoiceNumber) && String(m.parsed.text).includes(`/portal/${kind}/`));
+  const link = String(mail?.parsed.text ?? '').match(new RegExp(`https?://\\S+(/portal/${kind}/[A-Za-z0-9_-]+)`))?.[1];
+  assert(link, `no /portal/${kind}/ link in the email for ${invoiceNumber}`);
   return link;
 }
+
+/** The offer number of tenant `name`'s customer `key` (no invoice number is a part of it). */
+const offerNumber = (name: string, key: string) => `${name}/offer-${key}`;
 
 /**
  * The server runs the mail worker only (no webhook worker), so every delivery stays pending and the data holds
@@ -80,17 +86,29 @@ export async function startTenants(): Promise<Tenants> {
       assert.equal(res.status, 201, await res.clone().text());
       invoices[key] = ((await res.json()) as { id: string }).id;
     }
+    const offers = { x: '', y: '' };
+    for (const [key, customerId] of [['x', x], ['y', y]] as const) {
+      const form = new FormData();
+      for (const [field, value] of Object.entries({ customerId, offerNumber: offerNumber(name, key), issuedAt: '2024-04-30', expiresAt: '2099-04-30', amount: '99.00', sendNotification: 'true' })) form.append(field, value);
+      form.append('pdf', new Blob([samplePdf(`${name}-offer-${key}`)], { type: 'application/pdf' }), 'offer.pdf');
+      const res = await client.request('/v1/customer-offers', { method: 'POST', body: form });
+      assert.equal(res.status, 201, await res.clone().text());
+      offers[key] = ((await res.json()) as { id: string }).id;
+    }
     const log = (await (await client.request(`/v1/webhooks/${endpoint}/deliveries`)).json()) as { data: { id: string }[] };
     const delivery = log.data[0]?.id;
     assert(delivery, 'the endpoint has a delivery');
-    return { name, client, customers: { x, y }, invoices, endpoint, delivery, group, invoiceLinks: { x: '', y: '' } };
+    return { name, client, customers: { x, y }, invoices, endpoint, delivery, group, invoiceLinks: { x: '', y: '' }, offers, offerLinks: { x: '', y: '' } };
   }
 
   const [a, b, c] = await Promise.all([tenant('A'), tenant('B'), tenant('C')]);
   const created = await createApiKey(server.runtime.ctx.db, a.client.id, { test: true });
   const aTest = accountClient(server.url, created.testAccountId ?? '', created.apiKey);
-  const mails = await smtp.waitForDelivered((all) => all.length >= 6);
-  for (const t of [a, b, c]) t.invoiceLinks = { x: invoiceLinkOf(mails, `${t.name}-x`), y: invoiceLinkOf(mails, `${t.name}-y`) };
+  const mails = await smtp.waitForDelivered((all) => all.length >= 12);
+  for (const t of [a, b, c]) {
+    t.invoiceLinks = { x: invoiceLinkOf(mails, `${t.name}-x`), y: invoiceLinkOf(mails, `${t.name}-y`) };
+    t.offerLinks = { x: invoiceLinkOf(mails, offerNumber(t.name, 'x'), 'o'), y: invoiceLinkOf(mails, offerNumber(t.name, 'y'), 'o') };
+  }
 
   const browser = new Browser(server.url);
   const signInLink = new URL(await signIn(browser, smtp, a.client.id, SHARED_EMAIL)).pathname;
@@ -119,13 +137,17 @@ export async function snapshot(t: Tenant): Promise<Record<string, string>> {
     assert.equal(res.status, 200, `${t.name} reads ${path}`);
     out[path] = path.endsWith('/pdf') ? createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex') : await res.text();
   };
-  for (const list of ['/v1/customers?per_page=250', '/v1/customer-invoices?per_page=250', '/v1/webhooks?per_page=250', '/v1/customer-groups?per_page=250']) await read(list);
+  for (const list of ['/v1/customers?per_page=250', '/v1/customer-invoices?per_page=250', '/v1/customer-offers?per_page=250', '/v1/webhooks?per_page=250', '/v1/customer-groups?per_page=250']) await read(list);
   await read(`/v1/customer-groups/${t.group}`);
   await read(`/v1/customers?customerGroupId=${t.group}`);
   for (const id of Object.values(t.customers)) await read(`/v1/customers/${id}`);
   for (const id of Object.values(t.invoices)) {
     await read(`/v1/customer-invoices/${id}`);
     await read(`/v1/customer-invoices/${id}/pdf`);
+  }
+  for (const id of Object.values(t.offers)) {
+    await read(`/v1/customer-offers/${id}`);
+    await read(`/v1/customer-offers/${id}/pdf`);
   }
   await read(`/v1/webhooks/${t.endpoint}`);
   await read(`/v1/webhooks/${t.endpoint}/deliveries`);

@@ -57,6 +57,12 @@ describe('GET /v1/openapi.json', () => {
       'patch /v1/customer-invoices/{id}',
       'delete /v1/customer-invoices/{id}',
       'get /v1/customer-invoices/{id}/pdf',
+      'post /v1/customer-offers',
+      'get /v1/customer-offers',
+      'get /v1/customer-offers/{id}',
+      'patch /v1/customer-offers/{id}',
+      'delete /v1/customer-offers/{id}',
+      'get /v1/customer-offers/{id}/pdf',
       'get /v1/downloads/{token}',
       'post /v1/webhooks',
       'get /v1/webhooks',
@@ -89,6 +95,21 @@ describe('GET /v1/openapi.json', () => {
         assert.ok(JSON.stringify(op.parameters).includes('IdempotencyKey'), `${name} documents Idempotency-Key`);
       }
     }
+  });
+
+  it('documents the offer create with every published field (reference 3.7), and the PDF as a cloud file', () => {
+    const schema = (doc.paths?.['/v1/customer-offers']?.post?.requestBody as OpenAPIV3_1.RequestBodyObject).content['multipart/form-data']?.schema as OpenAPIV3_1.SchemaObject;
+    const fields = schema.properties as Record<string, OpenAPIV3_1.SchemaObject>;
+    assert.deepEqual(Object.keys(fields).sort(), [
+      'acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'amount', 'currency', 'customerId', 'expiresAt', 'issuedAt', 'offerNumber', 'pdf', 'rejectedAt', 'sendNotification',
+    ]);
+    assert.deepEqual([...(schema.required ?? [])].sort(), ['amount', 'customerId', 'expiresAt', 'issuedAt', 'offerNumber', 'pdf']);
+    for (const name of Object.keys(fields)) assert.ok(fields[name]?.description || name === 'currency', `${name} has a description`);
+    const pdf = doc.paths?.['/v1/customer-offers/{id}/pdf']?.get?.responses?.['200'] as OpenAPIV3_1.ResponseObject;
+    assert.deepEqual(Object.keys(pdf.content ?? {}), ['application/json', 'application/pdf']);
+    const patch = doc.paths?.['/v1/customer-offers/{id}']?.patch;
+    assert.match(patch?.description ?? '', /expired offer/, 'what a business may do with an expired offer is documented');
+    assert.ok(patch?.responses?.['409'], 'PATCH documents 409');
   });
 
   it('documents the multipart create with every published field, its format and an example', () => {

@@ -38,6 +38,24 @@ describe('orphaned PDF sweep', () => {
     assert.equal(pdf.status, 200);
   });
 
+  it('keeps an offer’s PDF: every column of PDF_REFERENCES counts, not only the invoices’', async () => {
+    const bytes = samplePdf('offer-kept');
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ customerId, offerNumber: 'SWEEP-1', issuedAt: '2024-04-30', expiresAt: '2024-05-30', amount: '1.00' })) form.append(name, value);
+    form.append('pdf', new Blob([bytes], { type: 'application/pdf' }), 'offer.pdf');
+    const res = await client.request('/v1/customer-offers', { method: 'POST', body: form });
+    assert.equal(res.status, 201, await res.clone().text());
+    const sha = `${createHash('sha256').update(bytes).digest('hex')}.pdf`;
+    const lost = await orphan('lost-beside-an-offer');
+    assert.equal(await removeOrphanedPdfs(server.runtime.ctx, 0), 1, 'only the orphan goes');
+    const files = await storedFiles(server);
+    assert.ok(files.includes(sha), 'the offer’s PDF stays');
+    assert.ok(!files.includes(lost));
+    const { id } = (await res.json()) as { id: string };
+    const link = (await (await client.request(`/v1/customer-offers/${id}/pdf`)).json()) as { link: string };
+    assert.equal((await fetch(link.link)).status, 200);
+  });
+
   it('never removes the file of a create that publishes while the sweep runs', async () => {
     // The same bytes published as an orphan and uploaded at the same time: the per-hash lock orders them.
     const bytes = samplePdf('raced');

@@ -130,6 +130,39 @@ export const customerInvoice: Check = (value, where) => {
   for (const [name, value] of Object.entries(links)) link(value, `${where}.links.${name}`);
 };
 
+/** Reference 3.7 `CustomerOffer`; `links.customer` points at the customer. */
+export const customerOffer: Check = (value, where) => {
+  const offer = assertShape(
+    value,
+    {
+      id: id('off'),
+      customerId: id('cst'),
+      offerNumber: string,
+      issuedAt: date,
+      expiresAt: date,
+      currency: string,
+      amount: money,
+      acceptedAt: nullable(atom),
+      acceptedViaIp: nullable(string),
+      acceptedViaUserAgent: nullable(string),
+      // "string" in the schema; null until signed (the brief: a PNG data URL once the portal records one).
+      acceptanceSignature: nullable(string),
+      rejectedAt: nullable(atom),
+      createdAt: atom,
+      links: object,
+    },
+    where,
+  );
+  assert.equal(offer.currency, 'EUR', `${where}.currency`);
+  if (typeof offer.acceptanceSignature === 'string') assert.match(offer.acceptanceSignature, /^data:image\/png;base64,/, `${where}.acceptanceSignature`);
+  const links = offer.links as Json;
+  link(links.customer, `${where}.links.customer`);
+  const customer = links.customer as Json;
+  assert.equal(new URL(customer.href as string).pathname, `/v1/customers/${String(offer.customerId)}`, `${where}.links.customer.href`);
+  assert.equal(customer.type, 'application/json', `${where}.links.customer.type`);
+  for (const [name, value] of Object.entries(links)) link(value, `${where}.links.${name}`);
+};
+
 /** Reference 3.2 `Customer`. */
 export const customer: Check = (value, where) => {
   const body = assertShape(
@@ -221,6 +254,10 @@ export function documented(body: Json, keys: string[]): Json {
 }
 
 export const INVOICE_FIELDS = ['id', 'customerId', 'invoiceNumber', 'issuedAt', 'currency', 'amount', 'paidAt', 'createdAt'];
+export const OFFER_FIELDS = [
+  'id', 'customerId', 'offerNumber', 'issuedAt', 'expiresAt', 'currency', 'amount', 'acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent',
+  'acceptanceSignature', 'rejectedAt', 'createdAt',
+];
 export const CUSTOMER_FIELDS = ['id', 'companyName', 'address', 'zipCode', 'city', 'countryCode', 'primaryEmail', 'phone', 'integration', 'integrationId', 'customerGroups', 'createdAt'];
 export const GROUP_FIELDS = ['id', 'name', 'createdAt'];
 export const WEBHOOK_FIELDS = ['id', 'type', 'url', 'secret', 'createdAt'];

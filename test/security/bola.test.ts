@@ -14,7 +14,7 @@ import { missingId, snapshot, startTenants, type Tenant, type Tenants } from '..
  * below do not know fails the test by name.
  */
 
-type Kind = 'customer' | 'invoice' | 'endpoint' | 'delivery' | 'group';
+type Kind = 'customer' | 'invoice' | 'offer' | 'endpoint' | 'delivery' | 'group';
 
 /** How to call each API route with ids in its path: which kind of id each parameter takes, and a valid body. */
 const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown }> = {
@@ -30,6 +30,10 @@ const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown 
   'PATCH /v1/customer-invoices/{id}': { params: { id: 'invoice' }, body: { paidAt: '2024-05-11 12:59:00' } },
   'DELETE /v1/customer-invoices/{id}': { params: { id: 'invoice' } },
   'GET /v1/customer-invoices/{id}/pdf': { params: { id: 'invoice' } },
+  'GET /v1/customer-offers/{id}': { params: { id: 'offer' } },
+  'PATCH /v1/customer-offers/{id}': { params: { id: 'offer' }, body: { acceptedAt: '2024-05-04 20:51:50' } },
+  'DELETE /v1/customer-offers/{id}': { params: { id: 'offer' } },
+  'GET /v1/customer-offers/{id}/pdf': { params: { id: 'offer' } },
   'GET /v1/webhooks/{id}': { params: { id: 'endpoint' } },
   'DELETE /v1/webhooks/{id}': { params: { id: 'endpoint' } },
   'GET /v1/webhooks/{id}/deliveries': { params: { id: 'endpoint' } },
@@ -52,7 +56,7 @@ const CAPABILITY_ROUTES: Record<string, { why: string }> = {
  * the secret in the path; the invoice link is a capability by design (API.md: it opens that one invoice without
  * signing in), so what must fail is every other secret or id put in its place. `public`: no tenant data behind it.
  */
-type PortalRoute = { kind: 'signedIn' } | { kind: 'token'; of: 'invoice-link' | 'sign-in-link' } | { kind: 'public'; why: string };
+type PortalRoute = { kind: 'signedIn' } | { kind: 'token'; of: 'invoice-link' | 'offer-link' | 'sign-in-link' } | { kind: 'public'; why: string };
 const PORTAL_ROUTES: Record<string, PortalRoute> = {
   'GET /portal/invoices/:id': { kind: 'signedIn' },
   'HEAD /portal/invoices/:id': { kind: 'signedIn' },
@@ -62,6 +66,10 @@ const PORTAL_ROUTES: Record<string, PortalRoute> = {
   'HEAD /portal/i/:token': { kind: 'token', of: 'invoice-link' },
   'GET /portal/i/:token/pdf': { kind: 'token', of: 'invoice-link' },
   'HEAD /portal/i/:token/pdf': { kind: 'token', of: 'invoice-link' },
+  'GET /portal/o/:token': { kind: 'token', of: 'offer-link' },
+  'HEAD /portal/o/:token': { kind: 'token', of: 'offer-link' },
+  'GET /portal/o/:token/pdf': { kind: 'token', of: 'offer-link' },
+  'HEAD /portal/o/:token/pdf': { kind: 'token', of: 'offer-link' },
   'GET /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
   'HEAD /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
   'POST /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
@@ -94,7 +102,7 @@ const ofPortal = (res: PortalResponse): Answer => ({
 });
 
 function idOf(t: Tenant, kind: Kind): string {
-  return { customer: t.customers.x, invoice: t.invoices.x, endpoint: t.endpoint, delivery: t.delivery, group: t.group }[kind];
+  return { customer: t.customers.x, invoice: t.invoices.x, offer: t.offers.x, endpoint: t.endpoint, delivery: t.delivery, group: t.group }[kind];
 }
 
 /** A random secret of the same length and alphabet as `like` (base64url tokens, or our ids). */
@@ -223,7 +231,10 @@ describe('S1 BOLA matrix', () => {
       if (route.kind === 'signedIn') return otherInvoices;
       if (route.kind === 'public') return [];
       // An invoice link's token where a sign-in token goes and the reverse; ids and the used sign-in link too.
-      return route.of === 'invoice-link' ? [signInToken, t.a.invoices.x, t.a.customers.x] : [linkToken(t.a.invoiceLinks.x), linkToken(t.b.invoiceLinks.y), t.a.invoices.x];
+      // An offer link's token opens no invoice and the reverse.
+      if (route.of === 'invoice-link') return [signInToken, t.a.invoices.x, t.a.customers.x, linkToken(t.a.offerLinks.x)];
+      if (route.of === 'offer-link') return [signInToken, t.a.offers.x, linkToken(t.a.invoiceLinks.x), linkToken(t.b.invoiceLinks.y)];
+      return [linkToken(t.a.invoiceLinks.x), linkToken(t.b.invoiceLinks.y), linkToken(t.a.offerLinks.x), t.a.invoices.x];
     };
     const csrf = csrfOf((await browser.page(`/portal/sign-in/${t.a.client.id}`)).html);
     for (const route of routes) {
@@ -260,6 +271,12 @@ describe('S1 BOLA matrix', () => {
       assert.match(page.html, new RegExp(`>Factuur ${number}<`));
       assert.equal((await browser.request(`/portal/invoices/${id}`)).status, 404, `${number} through her session`);
       assert.equal((await browser.request(`/portal/invoices/${id}/pdf?download=1`)).status, 404);
+    }
+    // The same for offer links: each opens its one offer, of whichever business.
+    for (const [link, number] of [[t.a.offerLinks.y, 'A/offer-y'], [t.b.offerLinks.y, 'B/offer-y']] as const) {
+      const page = await browser.page(link);
+      assert.equal(page.status, 200);
+      assert.match(page.html, new RegExp(`>Offerte ${number}<`));
     }
     const list = await browser.page('/portal/invoices');
     assert.deepEqual([...list.html.matchAll(/<a href="\/portal\/invoices\/(inv_\w+)">/g)].map((m) => m[1]), [t.a.invoices.x], 'her list is hers alone');

@@ -130,6 +130,7 @@ describe('every /v1 route × scopes', () => {
       assert.match(route.scope ?? '', route.method === 'GET' ? /\.read$/ : /\.write$/, name);
       if (route.url.startsWith('/v1/customers')) assert.match(route.scope ?? '', /^customers\./, name);
       if (route.url.startsWith('/v1/customer-invoices')) assert.match(route.scope ?? '', /^invoices\./, name);
+      if (route.url.startsWith('/v1/customer-offers')) assert.match(route.scope ?? '', /^offers\./, name);
       if (route.url.startsWith('/v1/webhook')) assert.match(route.scope ?? '', /^webhooks\./, name);
     }
   });
@@ -164,6 +165,14 @@ describe('every /v1 route × scopes', () => {
     await expectScopeProblem(await reader.request('/v1/customer-invoices', { method: 'POST', body: form }), 'invoices.write', 'multipart create');
     assert.equal(await invoiceCount(server), before);
     assert.deepEqual(await fs.readdir(path.join(server.dataDir, 'pdfs')).catch(() => []), pdfsBefore, 'nothing staged in the PDF directory');
+    // The offer upload the same way, even for a key that may read offers.
+    const offerForm = new FormData();
+    for (const [field, value] of Object.entries({ customerId: customer.id, offerNumber: 'S-1', issuedAt: '2024-04-30', expiresAt: '2024-05-30', amount: '1.00' })) offerForm.append(field, value);
+    offerForm.append('pdf', new Blob([samplePdf(undefined, 1024 * 1024)], { type: 'application/pdf' }), 'offer.pdf');
+    const offerReader = await keyWith(['offers.read']);
+    await expectScopeProblem(await offerReader.request('/v1/customer-offers', { method: 'POST', body: offerForm }), 'offers.write', 'multipart offer create');
+    assert.deepEqual(((await (await offerReader.request('/v1/customer-offers')).json()) as { data: unknown[] }).data, [], 'no offer made');
+    assert.deepEqual(await fs.readdir(path.join(server.dataDir, 'pdfs')).catch(() => []), pdfsBefore, 'nothing staged for the offer either');
 
     // What the body would be refused for (415, 400) is never reached: the scope comes first.
     await expectScopeProblem(await reader.request('/v1/customer-invoices', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }), 'invoices.write', 'text/plain create');
