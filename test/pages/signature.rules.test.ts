@@ -69,7 +69,7 @@ describe('signature rules: the drawn PNG', () => {
     assert.deepEqual(checkSignaturePng(dataUrl(Buffer.from('hello, I am a signature'))), { ok: false, problem: 'not-png' });
     assert.deepEqual(checkSignaturePng(dataUrl(JPEG)), { ok: false, problem: 'not-png' });
     const broken = Buffer.from(drawing());
-    broken[broken.length - 20] ^= 0xff; // inside the image data: its CRC no longer matches
+    broken.writeUInt8((broken.readUInt8(broken.length - 20) ^ 0xff), broken.length - 20); // inside the image data: its CRC no longer matches
     assert.deepEqual(checkSignaturePng(dataUrl(broken)), { ok: false, problem: 'not-png' });
     assert.deepEqual(checkSignaturePng(dataUrl(drawing().subarray(0, 200))), { ok: false, problem: 'not-png' });
   });
