@@ -17,6 +17,7 @@ import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limi
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
 import { offerRoutes } from './offers/offer.routes.js';
+import { assetRoutes } from './pages/assets.js';
 import { portalPlugin } from './portal/portal.plugin.js';
 import { downloadRoutes } from './storage/download.routes.js';
 import { webhookRoutes } from './webhooks/webhook.routes.js';
@@ -103,6 +104,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await registerOpenApiRoutes(app);
   // Cloud-file links: the link is the credential, so no API key and no per-key rate limit (outside the v1 scope).
   await app.register(downloadRoutes(ctx));
+  // The scripts pages load (the signature field), from our own origin.
+  await app.register(assetRoutes());
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.db);
     rateLimit(v1, options.rateLimiter ?? createRateLimiter(ctx), ctx.config.limits.rateLimitPerMinute, ctx.config.limits.rateLimitWindowSeconds);

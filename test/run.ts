@@ -63,6 +63,7 @@ const NO_DATABASE = new Set(
     'test/config.test.ts',
     'test/db/statement-cache.test.ts',
     'test/invoices/invoice-lines.test.ts',
+    'test/pages/signature.rules.test.ts',
     'test/mail/config.test.ts',
     'test/pdf/invoice-pdf.test.ts',
     'test/rules.test.ts',

@@ -79,10 +79,13 @@ export function isRealView(request: FastifyRequest): boolean {
   );
 }
 
-/** Every portal response: no caching of personal pages, no framing, no sniffing, no referrer (links carry tokens). */
+/**
+ * Every portal response: no caching of personal pages, no framing, no sniffing, no referrer (links carry tokens).
+ * Scripts only from our origin (the signature field's, pages/assets.ts), never inline.
+ */
 export function securityHeaders(reply: FastifyReply): void {
   reply.headers({
-    'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

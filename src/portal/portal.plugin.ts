@@ -11,8 +11,9 @@ import { messagePage } from './views/sign-in.views.js';
 import { STYLESHEET } from './views/style.js';
 
 /**
- * The customer portal under /portal: server-rendered HTML, no JavaScript. Encapsulated, so its form parser,
- * cookies, HTML error pages and headers never reach the API; its routes are hidden from the OpenAPI document.
+ * The customer portal under /portal: server-rendered HTML, script only to draw a signature (pages/assets.ts, our
+ * origin). Encapsulated, so its form parser, cookies, HTML error pages and headers never reach the API; its routes
+ * are hidden from the OpenAPI document.
  */
 export function portalPlugin(ctx: AppContext): FastifyPluginAsync {
   return async (app: FastifyInstance) => {

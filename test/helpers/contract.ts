@@ -44,6 +44,8 @@ export function contractChecker(): ContractChecker {
     if (url?.startsWith('/docs')) return; // Swagger UI's own files
     // The portal's HTML pages are not API operations: no OpenAPI entry and no problem+json, by design.
     if ((url ?? request.url).startsWith('/portal')) return;
+    // Nor are the scripts pages load (pages/assets.ts), hidden from the document too.
+    if (url?.startsWith('/assets/')) return;
     count += 1;
     const { doc, ajv } = await load(request.server);
     const status = String(reply.statusCode);

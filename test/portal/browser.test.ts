@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { checkPage, painted, SCREENSHOTS } from '../helpers/accessibility.js';
 import { signInLinks } from '../helpers/portal.js';
 import { samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -12,7 +11,6 @@ import { unzip } from '../helpers/zip.js';
 /** The customer's whole journey in a real browser: Debian's chromium driven by playwright-core (DESIGN.md). */
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots');
 const required = process.env.CI === 'true' || process.env.KLANTPORTAAL_TEST_REQUIRE_POSTGRES === '1';
 const missing = !fs.existsSync(CHROMIUM);
 if (missing && !required) console.log(`# SKIPPED the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run does this)`);
@@ -69,9 +67,11 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${server.url}/portal/sign-in/${shop.id}`);
     assert.equal(await page.locator('h1').textContent(), 'Inloggen bij Bakkerij de Vries');
+    await checkPage(page, 'sign-in');
     await page.getByLabel('E-mailadres').fill('administratie@jansen.example');
     await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
     await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+    await checkPage(page, 'link-sent');
 
     const mails = await smtp.waitForDelivered((all) => all.some((m) => signInLinks(m).length > 0));
     const mail = mails.find((m) => signInLinks(m).length > 0);
@@ -80,6 +80,7 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     const link = signInLinks(mail)[0] ?? '';
     assert(link.startsWith(`${server.url}/portal/link/`));
     await page.goto(link);
+    await checkPage(page, 'sign-in-link');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(`${server.url}/portal/invoices`);
 
@@ -88,16 +89,11 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-004', '2024-003', '2024-002', '2024-001']);
     assert.match((await rows.nth(3).textContent()) ?? '', /€\s1\.234,50[\s\S]*Betaald op 1 februari 2024/);
     assert.equal(await page.locator('.business').textContent(), 'Bakkerij de Vries');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoices-desktop.png'), fullPage: true });
-    await page.setViewportSize({ width: 375, height: 812 });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoices-phone.png'), fullPage: true });
-    // Readable on a phone: nothing wider than the screen.
-    // A string, as the test program has no DOM types: it runs in the page.
-    assert(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no horizontal scrolling at 375 px');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await checkPage(page, 'invoices');
 
     await page.getByRole('link', { name: 'Betaald', exact: true }).click();
     assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-003', '2024-001']);
+    await checkPage(page, 'invoices-paid');
     await page.getByRole('link', { name: 'Open', exact: true }).click();
     assert.deepEqual(await page.locator('tbody tr td:first-child').allTextContents(), ['2024-004', '2024-002']);
     await page.getByRole('link', { name: 'Alle', exact: true }).click();
@@ -109,12 +105,18 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     const framed = await pdfResponse;
     assert.equal(framed.status(), 200);
     assert.equal(framed.headers()['content-type'], 'application/pdf');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'invoice-desktop.png') });
+    await checkPage(page, 'invoice');
     const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF downloaden' }).click()]);
     assert.equal(pdfDownload.suggestedFilename(), '2024-002.pdf');
     assert.deepEqual(new Uint8Array(fs.readFileSync(await pdfDownload.path())), pdfs.get('2024-002'));
 
     await page.getByRole('link', { name: 'Terug naar alle facturen' }).click();
+    // A period that ends before it starts: the list again, with the error next to the form.
+    await page.getByLabel('Van').fill('2024-03-31');
+    await page.getByLabel('Tot en met').fill('2024-02-01');
+    await page.getByRole('button', { name: 'ZIP downloaden' }).click();
+    await page.getByRole('alert').waitFor();
+    await checkPage(page, 'invoices-bad-period');
     await page.getByLabel('Van').fill('2024-02-01');
     await page.getByLabel('Tot en met').fill('2024-03-31');
     const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ZIP downloaden' }).click()]);
@@ -126,8 +128,21 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL(`${server.url}/portal/sign-in/${shop.id}?notice=signed-out`);
     await page.getByText('U bent uitgelogd.').waitFor();
+    await checkPage(page, 'signed-out');
     const after = await page.goto(`${server.url}/portal/invoices`);
     assert.equal(after?.status(), 401);
+    await checkPage(page, 'sign-in-needed');
+    // The used link, a page that does not exist, and a form whose CSRF token was tampered with.
+    assert.equal((await page.goto(link))?.status(), 404, 'a used link is gone');
+    await checkPage(page, 'link-gone');
+    assert.equal((await page.goto(`${server.url}/portal/nothing-here`))?.status(), 404);
+    await checkPage(page, 'not-found');
+    await page.goto(`${server.url}/portal/sign-in/${shop.id}`);
+    await page.evaluate(`document.querySelector('input[name=csrf]').value = 'forged'`);
+    await page.getByLabel('E-mailadres').fill('administratie@jansen.example');
+    const [forbidden] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Stuur mij een inloglink' }).click()]);
+    assert.equal(forbidden.status(), 403);
+    await checkPage(page, 'forbidden');
     assert.deepEqual(offsite, [], 'no request left 127.0.0.1');
   });
 
@@ -139,12 +154,15 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     await page.goto(link);
     assert.equal(await page.locator('h1').textContent(), 'Factuur 2024-004');
     assert.equal((await pdfResponse).headers()['content-type'], 'application/pdf');
-    // Waiting for the navigation is armed before the click; the sign-in form being there is what counts (the
-    // previous page's inline PDF may still hold up its load event on a busy machine).
-    await Promise.all([
-      page.waitForURL(`${server.url}/portal/sign-in/${shop.id}`, { waitUntil: 'domcontentloaded' }),
-      page.getByRole('link', { name: 'Log in om al uw facturen te zien' }).click(),
-    ]);
+    await checkPage(page, 'invoice-link');
+    // Scrolled to and painted before the click: right after checkPage's resizes, a click that had to scroll past
+    // the embedded PDF first was lost (no event reached the page; Chromium still hit-testing by the old layout).
+    const signIn = page.getByRole('link', { name: 'Log in om al uw facturen te zien' });
+    await signIn.scrollIntoViewIfNeeded();
+    await painted(page);
+    await signIn.click();
+    await page.getByRole('heading', { name: 'Inloggen bij Bakkerij de Vries' }).waitFor();
+    assert.equal(page.url(), `${server.url}/portal/sign-in/${shop.id}`);
     const viewed = (await (await shop.request(`/v1/customer-invoices?invoiceNumber=2024-004`)).json()) as { data: { viewedAt: string | null }[] };
     assert.notEqual(viewed.data[0]?.viewedAt, null, 'opening it counts as a view');
     assert.deepEqual(offsite, []);

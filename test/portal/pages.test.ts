@@ -96,6 +96,9 @@ describe('portal pages: list, invoice, PDF, ZIP, email link, isolation, escaping
     const csp = String(page.res.headers['content-security-policy']);
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /frame-ancestors 'none'/);
+    // Scripts (the signature field's) only from our origin, never inline.
+    assert.match(csp, /script-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
     assert.equal(page.res.headers['x-content-type-options'], 'nosniff');
     assert.equal(page.res.headers['referrer-policy'], 'no-referrer');
     assert.equal(page.res.headers['cache-control'], 'no-store');

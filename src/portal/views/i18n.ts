@@ -1,10 +1,8 @@
 import { formatDate, formatMoney } from '../../lib/format.js';
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from '../../pages/lang.js';
 
-export function langOf(locale: string | null | undefined): Lang {
-  return locale === 'en' ? 'en' : 'nl';
-}
+export { langOf, type Lang } from '../../pages/lang.js';
 
 const nl = {
   portal: 'Klantportaal',

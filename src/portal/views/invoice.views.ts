@@ -1,6 +1,6 @@
 import type { InvoiceRow } from '../../invoices/invoice.repository.js';
 import { toPlainDate } from '../../lib/time.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../pages/html.js';
 import { longDate, money, words, type Lang, type Words } from './i18n.js';
 import { layout } from './layout.js';
 

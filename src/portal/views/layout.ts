@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../pages/html.js';
 import type { Lang, Words } from './i18n.js';
 
 export interface PageFrame {

@@ -1,7 +1,7 @@
 import type { OfferRow } from '../../offers/offer.repository.js';
 import type { OfferStatus } from '../../offers/offer.rules.js';
 import { toPlainDate } from '../../lib/time.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../pages/html.js';
 import { longDate, money, words, type Lang } from './i18n.js';
 import { layout } from './layout.js';
 

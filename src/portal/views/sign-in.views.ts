@@ -1,4 +1,4 @@
-import { html } from './html.js';
+import { html } from '../../pages/html.js';
 import { words, type Lang } from './i18n.js';
 import { layout } from './layout.js';
 

@@ -1,6 +1,9 @@
+import { SIGNATURE_FIELD_STYLES } from '../../pages/signature-field.js';
+
 /**
  * The one stylesheet: system fonts, readable from 320 px wide up, visible focus, contrast ≥ 4.5:1 (#1f2937 and
  * #1d4ed8 on white, white on #1d4ed8). Served from /portal/style.css so the CSP can forbid inline styles.
+ * The shared components' parts (pages/) come last.
  */
 export const STYLESHEET = `*,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -45,4 +48,4 @@ dl.facts dd{margin:0}
   td.amount{text-align:right}
   .pdf{height:50vh}
 }
-`;
+${SIGNATURE_FIELD_STYLES}`;

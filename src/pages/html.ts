@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../lib/format.js';
+import { escapeHtml } from '../lib/format.js';
 
 /** Markup that is already safe: built by `html`, never from a raw string. */
 export class SafeHtml {
