@@ -18,7 +18,9 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'customers', key: ['id'] },
   { name: 'customer_groups', key: ['id'] },
   { name: 'customer_group_members', key: ['group_id', 'customer_id'] },
-  { name: 'customer_invoices', key: ['id'] },
+  // A credit note names the invoice it credits: the credited one (made earlier) comes first.
+  { name: 'customer_invoices', key: ['id'], parentsFirst: 'credited_invoice_id' },
+  { name: 'customer_invoice_lines', key: ['invoice_id', 'position'] },
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },
   { name: 'idempotency_keys', key: ['account_id', 'idempotency_key'] },
