@@ -2,6 +2,7 @@
 import type { CreateRow } from './create.js';
 import { table } from './lib/stats.js';
 import type { ListRow } from './list.js';
+import type { ManualResult } from './manual.js';
 import type { MemoryResult } from './memory.js';
 import type { SignInResult } from './signin.js';
 import type { StartupRow } from './startup.js';
@@ -24,6 +25,7 @@ export interface Results {
   list: ListResult[];
   startup?: StartupRow[];
   signIn?: SignInResult;
+  manual?: ManualResult;
   /** Where the PostgreSQL runs happened, or why they did not. */
   postgresql: string;
   targets: { name: string; value: string; target: string; met: boolean }[];
@@ -85,6 +87,12 @@ export function report(results: Results, settings: { rounds: number; seconds: nu
       ),
     );
     out.push(`gap between the p50s: ${s.gapMs} ms; answers that differed (CSRF token aside): ${s.differentAnswers}`);
+  }
+  if (results.manual) {
+    const m = results.manual;
+    out.push('', `6. Manual invoices, POST /v1/customer-invoices/manual with ${m.lines} lines (rendered, published, committed per request; fresh server)`);
+    out.push(table(['connections', 'created/s', 'p50 ms', 'p99 ms', 'created', 'non-201'], m.rows.map((r) => [r.connections, r.rps, r.p50, r.p99, r.created, r.non201])));
+    out.push(`RSS before ${m.rssBeforeMiB} MiB, peak (VmHWM) ${m.peakMiB} MiB`);
   }
   out.push('', 'Targets');
   out.push(table(['measure', 'value', 'target', 'met'], results.targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO'])));

@@ -3,7 +3,7 @@
  * sign-in timing for known and unknown addresses;
  * create and list also on PostgreSQL when one answers (DATABASE_URL, else 127.0.0.1:5432), in schemas made for
  * the run and dropped after it. Prints tables and writes bench/results/latest.json. Settings (environment):
- *   BENCH_SECTIONS   comma list of create,memory,list,startup,signin (default: all)
+ *   BENCH_SECTIONS   comma list of create,memory,list,startup,signin,manual (default: all)
  *   BENCH_SECONDS    seconds per create run (default 5);  BENCH_ROUNDS  interleaved rounds (default 3)
  *   BENCH_CONNECTIONS create concurrencies (default 1,16,64)
  *   BENCH_LIST_LARGE invoices in the large list dataset (default 1000000); BENCH_LIST_SMALL (default 1000)
@@ -27,10 +27,11 @@ import { benchList, type ListDataset } from './list.js';
 import { benchMemory, type MemoryResult } from './memory.js';
 import { report, type Results } from './report.js';
 import { benchSignIn } from './signin.js';
+import { benchManual } from './manual.js';
 import { benchStartup } from './startup.js';
 
 const env = process.env;
-const SECTIONS = new Set((env.BENCH_SECTIONS ?? 'create,memory,list,startup,signin').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((env.BENCH_SECTIONS ?? 'create,memory,list,startup,signin,manual').split(',').map((s) => s.trim()));
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
@@ -41,7 +42,7 @@ const KEEP = env.BENCH_KEEP === '1';
 // Few customers, so that even in the small dataset one customer has several pages of invoices.
 const CUSTOMERS = 4;
 
-const TARGETS = { createRatio: 0.8, p99OverP50: 3, peakMiB: 150, listRatio: 1.5, startupMs: 1000, signInGapMs: 2 };
+const TARGETS = { createRatio: 0.8, p99OverP50: 3, peakMiB: 150, listRatio: 1.5, startupMs: 1000, signInGapMs: 2, manualRps: 100 };
 const SIGN_INS = 200;
 
 const started = Date.now();
@@ -211,6 +212,17 @@ async function runSignIn(results: Results): Promise<void> {
   });
 }
 
+async function runManual(results: Results): Promise<void> {
+  log(`6. manual invoices: 10 lines each, c=1 and c=16, ${SECONDS} s each, fresh server`);
+  const kp = await track(prepareKlantportaal(await scratch('manual-kp'), { logLevel: 'warn', name: 'klantportaal-manual' }));
+  const result = await benchManual(kp, [1, 16], SECONDS, log);
+  await stop(kp.server);
+  results.manual = result;
+  const c16 = result.rows.find((r) => r.connections === 16);
+  if (c16) results.targets.push({ name: 'manual invoices created/s, 10 lines, c=16', value: String(c16.rps), target: `≥ ${TARGETS.manualRps}`, met: c16.rps >= TARGETS.manualRps && c16.non201 === 0 });
+  results.targets.push({ name: 'peak RSS while rendering manual invoices', value: `${result.peakMiB} MiB`, target: `≤ ${TARGETS.peakMiB} MiB`, met: result.peakMiB <= TARGETS.peakMiB });
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   const found = await findPostgres(env);
@@ -238,6 +250,7 @@ async function main(): Promise<void> {
   if (SECTIONS.has('list') && postgres) await runList(results, postgres);
   if (SECTIONS.has('startup')) await runStartup(results, createDir, listDirs);
   if (SECTIONS.has('signin')) await runSignIn(results);
+  if (SECTIONS.has('manual')) await runManual(results);
   results.meta.seconds = round((Date.now() - started) / 1000, 0);
   results.meta.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const text = report(results, { rounds: ROUNDS, seconds: SECONDS });

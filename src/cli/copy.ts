@@ -19,7 +19,9 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'customers', key: ['id'] },
   { name: 'customer_groups', key: ['id'] },
   { name: 'customer_group_members', key: ['group_id', 'customer_id'] },
-  { name: 'customer_invoices', key: ['id'] },
+  // A credit note names the invoice it credits: the credited one (made earlier) comes first.
+  { name: 'customer_invoices', key: ['id'], parentsFirst: 'credited_invoice_id' },
+  { name: 'customer_invoice_lines', key: ['invoice_id', 'position'] },
   // After the invoices: an offer may name the invoice it became.
   { name: 'customer_offers', key: ['id'] },
   { name: 'notification_outbox', key: ['id'] },

@@ -35,6 +35,7 @@ import type {
   UpdateAccount,
   UpdateCustomer,
   UpdateInvoice,
+  CreateManualInvoice,
   CreateWebhook,
   Webhook,
   WebhookDelivery,
@@ -115,6 +116,7 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   addCustomersToGroup: 'groups.addCustomers',
   removeCustomerFromGroup: 'groups.removeCustomer',
   createCustomerInvoice: 'invoices.create',
+  createManualCustomerInvoice: 'invoices.createManual',
   getCustomerInvoice: 'invoices.get',
   listCustomerInvoices: 'invoices.list / invoices.iterate',
   updateCustomerInvoice: 'invoices.update / invoices.markPaid / invoices.markUnpaid',
@@ -255,6 +257,9 @@ export function createClient(options: ClientOptions) {
   const invoices = {
     createDetailed: (input: CreateInvoiceInput, opts?: CreateOptions): Promise<Created<Invoice>> => upload<Invoice>('/v1/customer-invoices', { ...input }, opts),
     create: async (input: CreateInvoiceInput, opts?: CreateOptions) => (await invoices.createDetailed(input, opts)).resource,
+    /** An invoice made from lines; the server renders its PDF. A JSON body can be resent, so retries are safe. */
+    createManualDetailed: (input: CreateManualInvoice, opts?: CreateOptions) => created<Invoice>('/v1/customer-invoices/manual', jsonBody(input), true, opts),
+    createManual: async (input: CreateManualInvoice, opts?: CreateOptions) => (await invoices.createManualDetailed(input, opts)).resource,
     get: (id: string) => json<Invoice>({ method: 'GET', path: `/v1/customer-invoices/${segment(id)}` }),
     list: (query?: Loose<InvoiceListQuery>) => json<InvoiceList>({ method: 'GET', path: `/v1/customer-invoices${queryString(query)}` }),
     iterate: (query?: Loose<InvoiceListQuery>) => items<Invoice>(`/v1/customer-invoices${queryString(query)}`),

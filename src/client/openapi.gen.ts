@@ -262,6 +262,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-invoices/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer invoice from lines (we render its PDF)
+         * @description JSON, as published, plus extensions (quantity, paidAt, dueAt, deliveredAt, reference, creditedInvoiceId). The PDF is rendered in the customer's language with everything a Dutch invoice must show, and stored like an uploaded one before the 201. The account needs its legal details first (name, address, zipCode, city, kvkNumber, vatNumber: `PATCH /v1/account`); what is missing is a 422 on `account.<field>`.
+         *
+         *     Needs an API key with the scope `invoices.write`.
+         */
+        post: operations["createManualCustomerInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customer-offers": {
         parameters: {
             query?: never;
@@ -2523,10 +2545,25 @@ export interface operations {
                              * @example 2024-05-28T21:00:00+02:00
                              */
                             createdAt: string;
+                            /**
+                             * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                             * @example inv_abc12345def678
+                             */
+                            creditedInvoiceId: string | null;
                             /** @enum {string} */
                             currency: "EUR";
                             /** @example cst_abc12345def678 */
                             customerId: string;
+                            /**
+                             * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                             * @example 2025-04-14
+                             */
+                            deliveredAt: string | null;
+                            /**
+                             * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                             * @example 2025-05-14
+                             */
+                            dueAt: string | null;
                             /**
                              * @description Always starts with inv_.
                              * @example inv_abc12345def678
@@ -2539,6 +2576,42 @@ export interface operations {
                              * @example 2024-04-29
                              */
                             issuedAt: string;
+                            /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                            lines: {
+                                /**
+                                 * @description The price of one unit excluding VAT, as sent.
+                                 * @example 12.95
+                                 */
+                                amountExclVat: string;
+                                /**
+                                 * @description totalExclVat + vatAmount.
+                                 * @example 15.67
+                                 */
+                                amountInclVat: string;
+                                /** @example Website template */
+                                description: string;
+                                /**
+                                 * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                                 * @example 1
+                                 * @example 2.5
+                                 */
+                                quantity: string;
+                                /**
+                                 * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                                 * @example 12.95
+                                 */
+                                totalExclVat: string;
+                                /**
+                                 * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                                 * @example 2.72
+                                 */
+                                vatAmount: string;
+                                /**
+                                 * @description VAT percentage.
+                                 * @example 21
+                                 */
+                                vatRate: 0 | 9 | 21;
+                            }[];
                             links: {
                                 customer: {
                                     /** Format: uri */
@@ -2585,6 +2658,21 @@ export interface operations {
                                 status: "queued" | "sent" | "failed";
                             } | null;
                             paidAt: string | null;
+                            /**
+                             * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                             * @example 2015-001
+                             */
+                            reference: string | null;
+                            /**
+                             * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                             * @example 12.95
+                             */
+                            subtotalAmount: string | null;
+                            /**
+                             * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                             * @example 2.72
+                             */
+                            vatAmount: string | null;
                             /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                             viewedAt: string | null;
                         }[];
@@ -2770,10 +2858,25 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
+                        /**
+                         * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                         * @example inv_abc12345def678
+                         */
+                        creditedInvoiceId: string | null;
                         /** @enum {string} */
                         currency: "EUR";
                         /** @example cst_abc12345def678 */
                         customerId: string;
+                        /**
+                         * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                         * @example 2025-04-14
+                         */
+                        deliveredAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                         * @example 2025-05-14
+                         */
+                        dueAt: string | null;
                         /**
                          * @description Always starts with inv_.
                          * @example inv_abc12345def678
@@ -2786,6 +2889,42 @@ export interface operations {
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
                         links: {
                             customer: {
                                 /** Format: uri */
@@ -2832,6 +2971,21 @@ export interface operations {
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                         * @example 2015-001
+                         */
+                        reference: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                         /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                         viewedAt: string | null;
                     };
@@ -2990,10 +3144,25 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
+                        /**
+                         * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                         * @example inv_abc12345def678
+                         */
+                        creditedInvoiceId: string | null;
                         /** @enum {string} */
                         currency: "EUR";
                         /** @example cst_abc12345def678 */
                         customerId: string;
+                        /**
+                         * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                         * @example 2025-04-14
+                         */
+                        deliveredAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                         * @example 2025-05-14
+                         */
+                        dueAt: string | null;
                         /**
                          * @description Always starts with inv_.
                          * @example inv_abc12345def678
@@ -3006,6 +3175,42 @@ export interface operations {
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
                         links: {
                             customer: {
                                 /** Format: uri */
@@ -3052,6 +3257,21 @@ export interface operations {
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                         * @example 2015-001
+                         */
+                        reference: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                         /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                         viewedAt: string | null;
                     };
@@ -3289,10 +3509,25 @@ export interface operations {
                          * @example 2024-05-28T21:00:00+02:00
                          */
                         createdAt: string;
+                        /**
+                         * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                         * @example inv_abc12345def678
+                         */
+                        creditedInvoiceId: string | null;
                         /** @enum {string} */
                         currency: "EUR";
                         /** @example cst_abc12345def678 */
                         customerId: string;
+                        /**
+                         * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                         * @example 2025-04-14
+                         */
+                        deliveredAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                         * @example 2025-05-14
+                         */
+                        dueAt: string | null;
                         /**
                          * @description Always starts with inv_.
                          * @example inv_abc12345def678
@@ -3305,6 +3540,42 @@ export interface operations {
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
                         links: {
                             customer: {
                                 /** Format: uri */
@@ -3351,6 +3622,21 @@ export interface operations {
                             status: "queued" | "sent" | "failed";
                         } | null;
                         paidAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                         * @example 2015-001
+                         */
+                        reference: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                         /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
                         viewedAt: string | null;
                     };
@@ -3542,6 +3828,365 @@ export interface operations {
             };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createManualCustomerInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Extension. Makes this a credit note (creditfactuur) of that invoice of the same customer, whose number it prints; the total must then be negative. A negative total without it is a credit note naming no invoice.
+                     * @example inv_abc12345def678
+                     */
+                    creditedInvoiceId?: string;
+                    /**
+                     * @description The customer the invoice is for.
+                     * @example cst_abc12345def678
+                     */
+                    customerId: string;
+                    /**
+                     * Format: date
+                     * @description Extension. Date of delivery printed on the invoice; default the issue date.
+                     * @example 2025-04-11
+                     */
+                    deliveredAt?: string;
+                    /**
+                     * Format: date
+                     * @description Extension. Due date; default the issue date plus the account's `paymentTermDays` (none for a credit note).
+                     * @example 2025-05-14
+                     */
+                    dueAt?: string;
+                    /**
+                     * @description Number of the invoice; unique within the account.
+                     * @example 2015-001
+                     */
+                    invoiceNumber: string;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD.
+                     * @example 2025-04-14
+                     */
+                    issuedAt: string;
+                    /** @description The lines, 1 to 100. A line's total is quantity × amountExclVat rounded half away from zero to the cent; VAT is computed per rate over the sum of that rate's line totals and rounded once per rate; `amount` is the total including VAT. */
+                    lines: {
+                        /**
+                         * @description The price of one unit excluding VAT; negative for a discount or a credit.
+                         * @example 12.95
+                         */
+                        amountExclVat: string;
+                        /** @example Website template */
+                        description: string;
+                        /**
+                         * @description Extension. How many units, 0.01 to 99999.99 with at most two decimals, as a string ("2.5") or a number; default 1.
+                         * @example 2.5
+                         */
+                        quantity?: string | number;
+                        /**
+                         * @description VAT percentage: 0, 9 or 21.
+                         * @example 21
+                         */
+                        vatRate: 0 | 9 | 21;
+                    }[];
+                    /** @description Extension. When paid: "YYYY-MM-DD HH:mm:ss" in the account's time zone, or ISO 8601 with an offset. Absent, null or "": unpaid (the PDF then carries the QR code to pay). */
+                    paidAt?: string | null;
+                    /**
+                     * @description Extension. Payment reference printed and put in the QR code; default the invoice number.
+                     * @example Bestelling 981-A
+                     */
+                    reference?: string;
+                    /**
+                     * @description Email the customer about the new invoice.
+                     * @example true
+                     */
+                    sendNotification?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /**
+                         * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                         * @example inv_abc12345def678
+                         */
+                        creditedInvoiceId: string | null;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                         * @example 2025-04-14
+                         */
+                        deliveredAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                         * @example 2025-05-14
+                         */
+                        dueAt: string | null;
+                        /**
+                         * @description Always starts with inv_.
+                         * @example inv_abc12345def678
+                         */
+                        id: string;
+                        /** @example 2024-001 */
+                        invoiceNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                        notification: {
+                            /**
+                             * @description Delivery attempts so far, the one in progress included.
+                             * @example 1
+                             */
+                            attempts: number;
+                            /**
+                             * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
+                             * @example 550 5.1.1 Mailbox unavailable
+                             */
+                            lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
+                            /** @description When the mail server accepted the email; null until then. */
+                            sentAt: string | null;
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            status: "queued" | "sent" | "failed";
+                        } | null;
+                        paidAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                         * @example 2015-001
+                         */
+                        reference: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
+                        /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
+                        viewedAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request or the PDF is larger than allowed. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];

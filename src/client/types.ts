@@ -33,6 +33,7 @@ export type Invoice = Body<'getCustomerInvoice', 200>;
 export type InvoiceList = Body<'listCustomerInvoices', 200>;
 export type CloudFile = Body<'getCustomerInvoicePdf', 200>;
 export type UpdateInvoice = JsonRequest<'updateCustomerInvoice'>;
+export type CreateManualInvoice = JsonRequest<'createManualCustomerInvoice'>;
 export type InvoiceListQuery = Omit<Query<'listCustomerInvoices'>, 'after'>;
 export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['content']['multipart/form-data'];
 export type Offer = Body<'getCustomerOffer', 200>;

@@ -14,6 +14,7 @@ import { webhooksPublished } from './migrations/0012-webhooks-published.js';
 import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
 import { downloadLinks } from './migrations/0016-download-links.js';
 import { accountDetails } from './migrations/0017-account-details.js';
+import { invoiceLines } from './migrations/0018-invoice-lines.js';
 import { customerOffers } from './migrations/0019-customer-offers.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-api-key-scopes': apiKeyScopes,
   '0016-download-links': downloadLinks,
   '0017-account-details': accountDetails,
+  '0018-invoice-lines': invoiceLines,
   '0019-customer-offers': customerOffers,
 };
 

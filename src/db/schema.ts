@@ -105,6 +105,39 @@ export interface CustomerInvoicesTable {
   created_at: string;
   /** The first time the customer opened it in the portal (never an API call or a prefetch); null until then. */
   viewed_at: string | null;
+  /** `upload`: its PDF came with the request; `manual`: we rendered it from lines (migration 0018). */
+  source: InvoiceSource;
+  /** Manual invoices only (null for uploads): the totals and dates the rendered PDF shows. */
+  subtotal_cents: number | null;
+  vat_cents: number | null;
+  due_at: string | null;
+  delivered_at: string | null;
+  /** The payment reference printed (and in the EPC QR code). */
+  reference: string | null;
+  /** A credit note's credited invoice (same account and customer); null when that invoice was deleted. */
+  credited_invoice_id: string | null;
+}
+
+export type InvoiceSource = 'upload' | 'manual';
+
+/**
+ * One line of a document made from lines, in its order (`position` from 0). `customer_invoice_lines` has this shape
+ * with `invoice_id` as the parent; offers' lines take the same shape (see invoices/document-lines.repository.ts).
+ * The computed amounts are stored as they were charged, so a later change of the rounding never rewrites an invoice.
+ */
+export interface DocumentLineColumns {
+  position: number;
+  description: string;
+  quantity_hundredths: number;
+  unit_price_cents: number;
+  vat_rate: number;
+  total_excl_vat_cents: number;
+  vat_cents: number;
+  total_incl_vat_cents: number;
+}
+
+export interface CustomerInvoiceLinesTable extends DocumentLineColumns {
+  invoice_id: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -280,6 +313,7 @@ export interface Database {
   customer_groups: CustomerGroupsTable;
   customer_group_members: CustomerGroupMembersTable;
   customer_invoices: CustomerInvoicesTable;
+  customer_invoice_lines: CustomerInvoiceLinesTable;
   idempotency_keys: IdempotencyKeysTable;
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;

@@ -3,12 +3,11 @@ import type { AppContext } from '../context.js';
 import { throwIfInvalid } from '../http/pagination.js';
 import { notFound, type FieldError } from '../http/problems.js';
 import { looksLikeId } from '../lib/ids.js';
-import { notificationsOf } from './invoice-notification.js';
 import { deleteInvoiceRow, findInvoice, setPaidAt } from './invoice.repository.js';
 import { removePdfIfUnreferenced } from '../storage/pdf-lock.js';
 import { parsePaidAt } from './invoice.rules.js';
 import type { Invoice, UpdateInvoiceInput } from './invoice.schemas.js';
-import { toInvoice } from './invoice.service.js';
+import { invoiceExtras, toInvoice } from './invoice.service.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 const missing = (id: string) => notFound(`Customer invoice ${id.slice(0, 64)}`);
@@ -31,8 +30,8 @@ export async function updateInvoice(ctx: AppContext, caller: Caller, id: string,
     const row = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
     if (!row) throw missing(id);
     await setPaidAt(trx, caller.accountId, row.id, paidAt.value);
-    const notifications = await notificationsOf(trx, [row.id]);
-    const invoice = toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
+    const extras = await invoiceExtras(trx, [row]);
+    const invoice = toInvoice({ ...row, paid_at: paidAt.value }, caller, ctx.config.publicBaseUrl, extras(row));
     // Only unpaid → paid is a payment; changing the date of an already paid invoice is not another one.
     if (row.paid_at === null && paidAt.value !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
     return invoice;
@@ -48,8 +47,8 @@ export async function deleteInvoice(ctx: AppContext, caller: Caller, id: string)
     const found = looksLikeId('inv', id) ? await findInvoice(trx, caller.accountId, id) : undefined;
     if (!found) throw missing(id);
     // The invoice as it was (its notification state goes with the row), sent with `invoice-deleted`.
-    const notifications = await notificationsOf(trx, [found.id]);
-    const invoice = toInvoice(found, caller, ctx.config.publicBaseUrl, notifications.get(found.id));
+    const extras = await invoiceExtras(trx, [found]);
+    const invoice = toInvoice(found, caller, ctx.config.publicBaseUrl, extras(found));
     if (!(await deleteInvoiceRow(trx, caller.accountId, found.id))) throw missing(id);
     await recordWebhookEvent(trx, caller.accountId, 'invoice-deleted', invoice);
     return found;

@@ -2,9 +2,8 @@ import type { Executor } from '../db/database.js';
 import { findAccount } from '../accounts/account.repository.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 import type { WebhookEventType } from '../webhooks/webhook.schemas.js';
-import { notificationsOf } from './invoice-notification.js';
 import { findInvoice } from './invoice.repository.js';
-import { toInvoice } from './invoice.service.js';
+import { invoiceExtras, toInvoice } from './invoice.service.js';
 
 /**
  * Records a webhook event about one invoice from what `trx` sees now, for callers that do not hold the invoice
@@ -22,7 +21,7 @@ export async function recordInvoiceEvent(
   const invoice = await findInvoice(trx, accountId, invoiceId);
   const account = await findAccount(trx, accountId);
   if (!invoice || !account) return null;
-  const notifications = await notificationsOf(trx, [invoice.id]);
+  const extras = await invoiceExtras(trx, [invoice]);
   const caller = { accountId, accountName: account.name, timeZone: account.time_zone };
-  return recordWebhookEvent(trx, accountId, type, toInvoice(invoice, caller, publicBaseUrl, notifications.get(invoice.id)));
+  return recordWebhookEvent(trx, accountId, type, toInvoice(invoice, caller, publicBaseUrl, extras(invoice)));
 }

@@ -2,10 +2,9 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { readPage, throwIfInvalid, toPage } from '../http/pagination.js';
 import type { FieldError } from '../http/problems.js';
-import { notificationsOf } from './invoice-notification.js';
 import { listInvoices as listRows, type InvoiceFilters } from './invoice.repository.js';
 import type { InvoiceListQueryInput } from './invoice.schemas.js';
-import { toInvoice } from './invoice.service.js';
+import { invoiceExtras, toInvoice } from './invoice.service.js';
 
 /** Reads the list filters, collecting every problem so one 422 names them all. */
 function readFilters(query: InvoiceListQueryInput, errors: FieldError[]): InvoiceFilters {
@@ -29,8 +28,8 @@ export async function listInvoices(ctx: AppContext, caller: Caller, query: Invoi
   const filters = readFilters(query, errors);
   throwIfInvalid(errors);
   const rows = await listRows(ctx.db, caller.accountId, filters, page);
-  // One query for the whole page's notification states, not one per invoice.
-  const notifications = await notificationsOf(ctx.db, rows.slice(0, page.limit).map((row) => row.id));
+  // One query for the whole page's notification states and one for its lines, not one per invoice.
+  const extras = await invoiceExtras(ctx.db, rows.slice(0, page.limit));
   const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/customer-invoices', query: { ...query } };
-  return toPage(rows, page, at, (row) => toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id)));
+  return toPage(rows, page, at, (row) => toInvoice(row, caller, ctx.config.publicBaseUrl, extras(row)));
 }

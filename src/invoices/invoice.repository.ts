@@ -10,9 +10,17 @@ export function insertInvoice(db: Executor, row: InvoiceRow): Promise<unknown> {
 }
 
 // PostgreSQL returns bigint as a string; amounts stay far below 2^53, so Number is exact.
-function normalise(row: InvoiceRow): InvoiceRow {
-  return { ...row, amount_cents: Number(row.amount_cents), pdf_size: Number(row.pdf_size) };
+export function normaliseInvoiceRow(row: InvoiceRow): InvoiceRow {
+  const orNull = (value: number | null) => (value === null ? null : Number(value));
+  return {
+    ...row,
+    amount_cents: Number(row.amount_cents),
+    pdf_size: Number(row.pdf_size),
+    subtotal_cents: orNull(row.subtotal_cents),
+    vat_cents: orNull(row.vat_cents),
+  };
 }
+const normalise = normaliseInvoiceRow;
 
 export async function findInvoice(db: Executor, accountId: string, id: string): Promise<InvoiceRow | undefined> {
   const row = await db.selectFrom('customer_invoices').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();

@@ -10,6 +10,7 @@ import { deleteInvoice, updateInvoice } from './invoice-change.service.js';
 import { listInvoices } from './invoice-list.service.js';
 import {
   CreateInvoiceForm,
+  CreateManualInvoiceBody,
   InvoiceIdParams,
   InvoiceList,
   InvoiceListQuery,
@@ -21,6 +22,7 @@ import { openDownload, sendDownload, wantsBytes } from '../storage/download-resp
 import { createInvoice, getInvoice, invoicePdf, invoicePdfLink } from './invoice.service.js';
 import { readPdfUpload } from '../storage/pdf-upload.js';
 import { INVOICE_FIELDS } from './invoice.rules.js';
+import { createManualInvoice } from './manual-invoice.service.js';
 
 const errors = { 401: Problem, 404: Problem };
 
@@ -69,6 +71,35 @@ export function invoiceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         } finally {
           await upload.pdf?.discard();
         }
+      },
+    );
+
+    app.post(
+      '/v1/customer-invoices/manual',
+      {
+        config: { scope: 'invoices.write' },
+        // The rules check every field (each line's at once); the schema documents them and is their safety net.
+        attachValidation: true,
+        schema: {
+          tags: ['customer invoices'], operationId: 'createManualCustomerInvoice', summary: 'Create a customer invoice from lines (we render its PDF)',
+          description:
+            'JSON, as published, plus extensions (quantity, paidAt, dueAt, deliveredAt, reference, creditedInvoiceId). The PDF is rendered in the customer\'s language ' +
+            'with everything a Dutch invoice must show, and stored like an uploaded one before the 201. The account needs its legal details first ' +
+            '(name, address, zipCode, city, kvkNumber, vatNumber: `PATCH /v1/account`); what is missing is a 422 on `account.<field>`.',
+          body: CreateManualInvoiceBody,
+          response: { 201: InvoiceResource, 400: Problem, 401: Problem, 409: Problem, 413: Problem, 415: Problem, 422: Problem, 503: Problem },
+        },
+        preParsing: async (request) => {
+          const type = request.headers['content-type'] ?? '';
+          if (!/^application\/json(;|$)/i.test(type.trim())) throw new ProblemError('unsupported-media-type', 'Send the invoice as JSON (Content-Type: application/json).');
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const key = readIdempotencyKey(request.headers['idempotency-key']);
+        const print = key === null ? '' : fingerprint({ method: 'POST', path: '/v1/customer-invoices/manual', accountId: caller.accountId, payload: request.body });
+        const result = await idempotent(ctx.db, caller, key, print, created, (onCommit) => createManualInvoice(ctx, caller, request.body, schemaErrors(request), onCommit));
+        return sendIdempotent(reply, result);
       },
     );
 

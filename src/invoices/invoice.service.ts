@@ -11,20 +11,48 @@ import { issueDownloadLink, type CloudFile, type DownloadTarget } from '../stora
 import { StorageUnavailableError } from '../storage/pdf-store.js';
 import { findInvoice, insertInvoice, invoiceNumberTaken, type InvoiceRow } from './invoice.repository.js';
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
-import type { Invoice } from './invoice.schemas.js';
+import type { Invoice, InvoiceLineOut } from './invoice.schemas.js';
 import type { PdfUpload } from '../storage/pdf-upload.js';
 import { publishAndCommit } from '../storage/pdf-lock.js';
 import type { OnCommit } from '../http/idempotency.js';
 import type { OutboxRow } from '../mail/outbox.repository.js';
 import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
+import type { Executor } from '../db/database.js';
+import { INVOICE_LINES, linesOf, type DocumentLineRow } from './document-lines.repository.js';
+import { formatQuantity } from './invoice-lines.rules.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/v1/customer-invoices/${id}`;
 }
 
-/** `notification`: the invoice's outbox row, if it has one (see `notificationsOf`). */
-export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, notification: OutboxRow | undefined): Invoice {
+/** What an invoice resource shows beside its row: its outbox row (if any) and its lines (manual invoices). */
+export interface InvoiceExtras {
+  notification: OutboxRow | undefined;
+  lines: readonly DocumentLineRow[];
+}
+
+/** The extras of a whole page of invoices: one query for the notifications, one for the lines. */
+export async function invoiceExtras(db: Executor, rows: readonly InvoiceRow[]): Promise<(row: InvoiceRow) => InvoiceExtras> {
+  // One after the other: the executor may be a transaction (one connection).
+  const notifications = await notificationsOf(db, rows.map((row) => row.id));
+  const lines = await linesOf(db, INVOICE_LINES, rows.filter((row) => row.source === 'manual').map((row) => row.id));
+  return (row) => ({ notification: notifications.get(row.id), lines: lines.get(row.id) ?? [] });
+}
+
+const toLine = (line: DocumentLineRow): InvoiceLineOut => ({
+  description: line.description,
+  quantity: formatQuantity(line.quantity_hundredths),
+  amountExclVat: formatAmount(line.unit_price_cents),
+  vatRate: line.vat_rate as 0 | 9 | 21,
+  totalExclVat: formatAmount(line.total_excl_vat_cents),
+  vatAmount: formatAmount(line.vat_cents),
+  amountInclVat: formatAmount(line.total_incl_vat_cents),
+});
+
+const amountOrNull = (cents: number | null) => (cents === null ? null : formatAmount(cents));
+
+export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, extras: InvoiceExtras): Invoice {
   const self = invoiceUrl(baseUrl, row.id);
   return {
     id: row.id,
@@ -36,7 +64,14 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, noti
     paidAt: row.paid_at ? toAtom(row.paid_at, caller.timeZone) : null,
     createdAt: toAtom(row.created_at, caller.timeZone),
     viewedAt: row.viewed_at ? toAtom(row.viewed_at, caller.timeZone) : null,
-    notification: toNotification(notification, caller),
+    notification: toNotification(extras.notification, caller),
+    lines: extras.lines.map(toLine),
+    subtotalAmount: amountOrNull(row.subtotal_cents),
+    vatAmount: amountOrNull(row.vat_cents),
+    dueAt: row.due_at,
+    deliveredAt: row.delivered_at,
+    reference: row.reference,
+    creditedInvoiceId: row.credited_invoice_id,
     links: {
       self: { href: self, type: 'application/json' },
       customer: { href: customerUrl(baseUrl, row.customer_id), type: 'application/json' },
@@ -45,13 +80,24 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, noti
   };
 }
 
-const duplicateNumber = (invoiceNumber: string) =>
+/** The columns of a manual invoice, all empty: an uploaded PDF is whatever it is, we know only its amount. */
+const UPLOADED = {
+  source: 'upload',
+  subtotal_cents: null,
+  vat_cents: null,
+  due_at: null,
+  delivered_at: null,
+  reference: null,
+  credited_invoice_id: null,
+} as const satisfies Partial<InvoiceRow>;
+
+export const duplicateNumber = (invoiceNumber: string) =>
   conflict(`An invoice with number "${invoiceNumber}" already exists in this account.`, [
     { field: 'invoiceNumber', message: `"${invoiceNumber}" is already used by another invoice` },
   ]);
 
 /** The database or the disk cannot take the write right now; nothing was kept. */
-function isUnavailable(error: unknown): boolean {
+export function isUnavailable(error: unknown): boolean {
   return error instanceof StorageUnavailableError || isDatabaseUnavailable(error);
 }
 
@@ -87,12 +133,13 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Pdf
       paid_at: fields.paidAt,
       created_at: nowUtc(),
       viewed_at: null,
+      ...UPLOADED,
     };
     // Invoice, its email (when asked for) and the idempotency record commit together or not at all.
     return await publishAndCommit(ctx, pdf, async (trx) => {
       await insertInvoice(trx, row);
       const queued = fields.sendNotification ? await queueInvoiceNotification(trx, row, ctx.config.mail) : undefined;
-      const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, queued);
+      const invoice = toInvoice(row, caller, ctx.config.publicBaseUrl, { notification: queued, lines: [] });
       // Webhook events too; an invoice created already paid is also a payment (`invoice-paid` after `invoice-created`).
       await recordWebhookEvent(trx, caller.accountId, 'invoice-created', invoice);
       if (row.paid_at !== null) await recordWebhookEvent(trx, caller.accountId, 'invoice-paid', invoice);
@@ -109,7 +156,7 @@ export async function createInvoice(ctx: AppContext, caller: Caller, upload: Pdf
   }
 }
 
-async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): Promise<InvoiceRow> {
+export async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): Promise<InvoiceRow> {
   const row = looksLikeId('inv', id) ? await findInvoice(ctx.db, caller.accountId, id) : undefined;
   if (!row) throw notFound(`Customer invoice ${id.slice(0, 64)}`);
   return row;
@@ -117,8 +164,8 @@ async function requireInvoiceRow(ctx: AppContext, caller: Caller, id: string): P
 
 export async function getInvoice(ctx: AppContext, caller: Caller, id: string): Promise<Invoice> {
   const row = await requireInvoiceRow(ctx, caller, id);
-  const notifications = await notificationsOf(ctx.db, [row.id]);
-  return toInvoice(row, caller, ctx.config.publicBaseUrl, notifications.get(row.id));
+  const extras = await invoiceExtras(ctx.db, [row]);
+  return toInvoice(row, caller, ctx.config.publicBaseUrl, extras(row));
 }
 
 /** What a download of the invoice's PDF serves: its stored bytes, named after the invoice number. */

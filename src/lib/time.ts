@@ -32,6 +32,11 @@ export function toPlainDate(utc: string, timeZone: string): string {
   return Temporal.Instant.from(utc).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
+/** A calendar date `days` later (`2025-04-14` + 30 → `2025-05-14`), by Temporal's calendar. */
+export function addDays(date: string, days: number): string {
+  return Temporal.PlainDate.from(date).add({ days }).toString();
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A real calendar date in exactly `YYYY-MM-DD`. */

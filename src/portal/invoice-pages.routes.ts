@@ -11,6 +11,7 @@ import { findCustomerInvoice, findParties, invoicesIssuedBetween, listCustomerIn
 import { sameSecret } from './session.js';
 import { requireSignedIn, type SignedIn } from './session.http.js';
 import { findInvoice, type InvoiceRow } from '../invoices/invoice.repository.js';
+import { INVOICE_LINES, linesOf } from '../invoices/document-lines.repository.js';
 import { langOf, words } from './views/i18n.js';
 import { invoiceListPage, invoicePage, type StatusFilter } from './views/invoice.views.js';
 import { messagePage } from './views/sign-in.views.js';
@@ -27,6 +28,8 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
     sendPage(reply, 404, messagePage({ lang, kind: 'not-found' }));
 
   /** The customer's own invoice of this business, or undefined: another customer's or business's id looks unknown. */
+  // A manual invoice's lines (an uploaded one has none to read).
+  const linesFor = async (row: InvoiceRow) => (row.source === 'manual' ? ((await linesOf(ctx.db, INVOICE_LINES, [row.id])).get(row.id) ?? []) : []);
   const ownInvoice = (scope: Scope, id: string) => (looksLikeId('inv', id) ? findCustomerInvoice(ctx.db, scope, id) : Promise.resolve(undefined));
 
   const viewed = async (request: FastifyRequest, row: InvoiceRow) => {
@@ -60,7 +63,7 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
       const row = await ownInvoice(signedIn.session, request.params.id);
       if (!row) return notFound(request, reply, signedIn.viewer.lang);
       await viewed(request, row);
-      return sendPage(reply, 200, invoicePage({ viewer: signedIn.viewer, row, pdfPath: `/portal/invoices/${row.id}/pdf` }));
+      return sendPage(reply, 200, invoicePage({ viewer: signedIn.viewer, row, lines: await linesFor(row), pdfPath: `/portal/invoices/${row.id}/pdf` }));
     });
 
     app.get<IdParams>('/invoices/:id/pdf', hide, async (request, reply) => {
@@ -105,7 +108,7 @@ export function invoicePageRoutes(ctx: AppContext): FastifyPluginAsync {
       const { row, parties } = found;
       await viewed(request, row);
       const viewer = { lang: langOf(parties.customer_locale), businessName: parties.account_name, timeZone: parties.time_zone, customerName: parties.customer_name };
-      const page = invoicePage({ viewer, row, pdfPath: `/portal/i/${request.params.token}/pdf`, signInPath: `/portal/sign-in/${row.account_id}` });
+      const page = invoicePage({ viewer, row, lines: await linesFor(row), pdfPath: `/portal/i/${request.params.token}/pdf`, signInPath: `/portal/sign-in/${row.account_id}` });
       return sendPage(reply, 200, page);
     });
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.js';
-import type { InvoiceRow } from '../invoices/invoice.repository.js';
+import { normaliseInvoiceRow, type InvoiceRow } from '../invoices/invoice.repository.js';
 
 /** SQL for what the portal shows: always scoped to one customer of one business. */
 
@@ -16,7 +16,7 @@ export interface PortalParties {
 }
 
 // PostgreSQL returns bigint as a string; amounts stay far below 2^53.
-const normalise = (row: InvoiceRow): InvoiceRow => ({ ...row, amount_cents: Number(row.amount_cents), pdf_size: Number(row.pdf_size) });
+const normalise = normaliseInvoiceRow;
 
 export function findAccountName(db: Executor, accountId: string): Promise<{ name: string } | undefined> {
   return db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirst();

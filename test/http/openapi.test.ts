@@ -52,6 +52,7 @@ describe('GET /v1/openapi.json', () => {
       'post /v1/customer-groups/{id}/customers',
       'delete /v1/customer-groups/{id}/customers/{customerId}',
       'post /v1/customer-invoices',
+      'post /v1/customer-invoices/manual',
       'get /v1/customer-invoices',
       'get /v1/customer-invoices/{id}',
       'patch /v1/customer-invoices/{id}',

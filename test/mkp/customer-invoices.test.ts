@@ -1,7 +1,7 @@
 /**
  * MijnKlantportaal compatibility, reference 3.1 (Customer Invoices): every request the pages show, sent as
  * written (host, ids and the impossible example dates replaced), and every documented response field checked.
- * `POST /customer-invoices/manual` is not here: it comes with the invoice-lines issue, not with issue 14.
+ * `POST /customer-invoices/manual`: the page's JSON example sent as written (only the customer id replaced).
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, tempDir, type TestAccount, type TestServer } from '../helpers/server.js';
+import { withInvoiceDetails } from '../helpers/manual.js';
 import {
   INVOICE_FIELDS,
   assertRecent,
@@ -196,5 +197,41 @@ describe('MKP 3.1 GET /customer-invoices (paginated)', () => {
       ids.push(String((await expectCreated(await createInvoice(account, form), '/v1/customer-invoices', customerInvoice, `invoice ${i}`)).id));
     }
     await checkTwoPages(account, server.url, '/v1/customer-invoices', ids, customerInvoice);
+  });
+});
+
+describe('MKP 3.1 POST /customer-invoices/manual (JSON, as the page shows it)', () => {
+  /** The page's example body, word for word, with our customer's id. */
+  const published = (customerId: string) => `{
+  "customerId": "${customerId}",
+  "invoiceNumber": "2015-001",
+  "issuedAt": "2025-04-14",
+  "sendNotification": true,
+  "lines": [
+    {
+      "description": "Website template",
+      "amountExclVat": "12.95",
+      "vatRate": 21
+    }
+  ]
+}`;
+
+  it('creates the invoice from the example: 201, every documented field, amount "15.67" (12.95 + 21 % VAT)', async () => {
+    const account = await server.account('MKP manual');
+    await withInvoiceDetails(account);
+    const customerId = String((await createCustomer(account)).id);
+    const since = Temporal.Now.instant();
+    const res = await account.request('/v1/customer-invoices/manual', { method: 'POST', body: published(customerId), headers: { 'content-type': 'application/json' } });
+    const invoice = await expectCreated(res, '/v1/customer-invoices', customerInvoice, 'manual invoice');
+    assert.equal(invoice.customerId, customerId);
+    assert.equal(invoice.invoiceNumber, '2015-001');
+    assert.equal(invoice.issuedAt, '2025-04-14');
+    assert.equal(invoice.currency, 'EUR');
+    assert.equal(invoice.amount, '15.67');
+    assert.equal(invoice.paidAt, null);
+    assertRecent(invoice.createdAt, since, 'createdAt');
+    const got = await expectJson(await account.request(`/v1/customer-invoices/${String(invoice.id)}`), 200);
+    customerInvoice(got, 'GET manual invoice');
+    assert.deepEqual(documented(got as Json, INVOICE_FIELDS), documented(invoice, INVOICE_FIELDS));
   });
 });

@@ -6,6 +6,7 @@ import { checkPage, painted, SCREENSHOTS } from '../helpers/accessibility.js';
 import { signInLinks } from '../helpers/portal.js';
 import { samplePdf, startTestServer, tempDir, validInvoice, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { createManual, withInvoiceDetails } from '../helpers/manual.js';
 import { unzip } from '../helpers/zip.js';
 
 /** The customer's whole journey in a real browser: Debian's chromium driven by playwright-core (DESIGN.md). */
@@ -165,6 +166,42 @@ describe('the portal in Chromium', { skip: missing && !required ? `${CHROMIUM} i
     assert.equal(page.url(), `${server.url}/portal/sign-in/${shop.id}`);
     const viewed = (await (await shop.request(`/v1/customer-invoices?invoiceNumber=2024-004`)).json()) as { data: { viewedAt: string | null }[] };
     assert.notEqual(viewed.data[0]?.viewedAt, null, 'opening it counts as a view');
+    assert.deepEqual(offsite, []);
+  });
+
+  it('shows a manual invoice’s lines, VAT per rate and totals (desktop and phone screenshots)', async () => {
+    await withInvoiceDetails(shop);
+    const customers = (await (await shop.request('/v1/customers?primaryEmail=administratie%40jansen.example')).json()) as { data: { id: string }[] };
+    const res = await createManual(shop, {
+      customerId: customers.data[0]?.id,
+      invoiceNumber: '2024-M01',
+      issuedAt: '2024-05-01',
+      sendNotification: true,
+      lines: [
+        { description: 'Volkorenbrood, gesneden', quantity: 12, amountExclVat: '3.45', vatRate: 9 },
+        { description: 'Taartworkshop (uren)', quantity: '2.5', amountExclVat: '75.00', vatRate: 21 },
+        { description: 'Statiegeld kratten', amountExclVat: '5.00', vatRate: 0 },
+      ],
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const mails = await smtp.waitForDelivered((all) => all.some((m) => String(m.parsed.subject).startsWith('Nieuwe factuur 2024-M01')));
+    const mail = mails.find((m) => String(m.parsed.subject).startsWith('Nieuwe factuur 2024-M01'));
+    const link = String(mail?.parsed.text).match(/http\S+\/portal\/i\/\S+/)?.[0] ?? '';
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(link);
+    assert.equal(await page.locator('h1').textContent(), 'Factuur 2024-M01');
+    const rows = await page.locator('table.lines tbody tr').allInnerTexts();
+    assert.equal(rows.length, 3);
+    assert.match(rows[0] ?? '', /Volkorenbrood, gesneden\s+12\s+€\s3,45\s+9%\s+€\s41,40/);
+    assert.match(rows[1] ?? '', /Taartworkshop \(uren\)\s+2,5\s+€\s75,00\s+21%\s+€\s187,50/);
+    const totals = (await page.locator('dl.totals').innerText()).replace(/\s+/g, ' ');
+    for (const expected of ['Totaal excl. btw € 233,90', 'Btw 0% over € 5,00 € 0,00', 'Btw 9% over € 41,40 € 3,73', 'Btw 21% over € 187,50 € 39,38', 'Totaal incl. btw € 277,01']) {
+      assert.ok(totals.includes(expected), `${expected} in ${totals}`);
+    }
+    const facts = (await page.locator('dl.facts').first().innerText()).replace(/\s+/g, ' ');
+    assert.match(facts, /Vervaldatum 15 mei 2024/);
+    // axe at desktop and phone width, no horizontal scrolling at 375 px, manual-invoice-{desktop,phone}.png.
+    await checkPage(page, 'manual-invoice');
     assert.deepEqual(offsite, []);
   });
 });

@@ -47,6 +47,21 @@ const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown 
  * What must fail instead is any other secret in its place: another tenant's link spliced with this one's signature,
  * or an id (the test below; test/storage/download-links.test.ts changes every character and swaps every field).
  */
+/**
+ * Creates that name other resources in their body rather than their path: another tenant's id there must get the
+ * answer of a well-formed id that does not exist (a 422 on that field), and make nothing.
+ */
+const BODY_ID_ROUTES: Record<string, { kind: Kind; field: string; body: (own: Tenant, id: string) => unknown }[]> = {
+  'POST /v1/customer-invoices/manual': [
+    { kind: 'customer', field: 'customerId', body: (_own, id) => ({ customerId: id, invoiceNumber: 'BOLA-1', issuedAt: '2025-04-14', lines: [{ description: 'x', amountExclVat: '1.00', vatRate: 21 }] }) },
+    {
+      kind: 'invoice',
+      field: 'creditedInvoiceId',
+      body: (own, id) => ({ customerId: own.customers.x, creditedInvoiceId: id, invoiceNumber: 'BOLA-2', issuedAt: '2025-04-14', lines: [{ description: 'x', amountExclVat: '-1.00', vatRate: 21 }] }),
+    },
+  ],
+};
+
 const CAPABILITY_ROUTES: Record<string, { why: string }> = {
   'GET /v1/downloads/{token}': { why: 'a signed, expiring link to one file; the link is the credential, not an API key' },
 };
@@ -184,6 +199,32 @@ describe('S1 BOLA matrix', () => {
     }
     const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
     assert.deepEqual(after_, before_, 'every tenant reads back exactly what it had');
+  });
+
+  it('API: another tenant’s id in a create body gets the answer of a missing id, and makes nothing', async () => {
+    // Their legal details, so that the refusal is about the id alone (snapshots do not read the account).
+    for (const tenant of [t.a, t.b, t.c]) {
+      const res = await tenant.client.json('PATCH', '/v1/account', { address: 'Straat 1', zipCode: '1234 AB', city: 'Delft', kvkNumber: '12345678', vatNumber: 'NL123456789B01' });
+      assert.equal(res.status, 200, await res.text());
+    }
+    for (const [route, cases] of Object.entries(BODY_ID_ROUTES)) {
+      const [method = '', path = ''] = route.split(' ');
+      for (const { kind, field, body } of cases) {
+        for (const [caller, owner] of [[t.a, t.b], [t.b, t.c], [t.c, t.a]] as const) {
+          const foreign = idOf(owner, kind);
+          const absent = missingId(foreign);
+          const [theirs, missing] = [await ofFetch(await caller.client.json(method, path, body(caller, foreign))), await ofFetch(await caller.client.json(method, path, body(caller, absent)))];
+          const where = `${route} with ${owner.name}'s ${field} as ${caller.name}`;
+          assert.equal(theirs.status, 422, `${where}: ${theirs.body.toString()}`);
+          assert.ok(JSON.parse(theirs.body.toString()).errors.some((e: { field: string }) => e.field === field), where);
+          assert.deepEqual(comparable(theirs, [foreign]), comparable(missing, [absent]), where);
+          figures.apiPairs += 1;
+        }
+      }
+      figures.apiRoutes += 1;
+    }
+    const after_ = await Promise.all([t.a, t.b, t.c].map(snapshot));
+    assert.deepEqual(after_, before_, 'nothing was made');
   });
 
   it('API: a download link cannot be turned into another tenant’s: spliced links and ids get the 404 of an unknown link', async () => {

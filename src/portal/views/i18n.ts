@@ -1,4 +1,4 @@
-import { formatDate, formatMoney } from '../../lib/format.js';
+import { formatDate, formatMoney, INTL_LOCALE } from '../../lib/format.js';
 
 import type { Lang } from '../../pages/lang.js';
 
@@ -59,6 +59,19 @@ const nl = {
   errorTitle: 'Er ging iets mis',
   error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
   skip: 'Naar de inhoud',
+  creditNote: 'Creditfactuur',
+  linesTitle: 'Regels',
+  description: 'Omschrijving',
+  quantity: 'Aantal',
+  unitPrice: 'Prijs excl. btw',
+  vatRate: 'Btw',
+  lineTotal: 'Totaal excl. btw',
+  subtotal: 'Totaal excl. btw',
+  vatOver: (rate: number, base: string) => `Btw ${rate}% over ${base}`,
+  totalInclVat: 'Totaal incl. btw',
+  dueDate: 'Vervaldatum',
+  deliveryDate: 'Leveringsdatum',
+  reference: 'Betalingskenmerk',
 };
 
 export type Words = typeof nl;
@@ -118,6 +131,19 @@ const en: Words = {
   errorTitle: 'Something went wrong',
   error: 'Something went wrong on our side. Please try again later.',
   skip: 'Skip to content',
+  creditNote: 'Credit note',
+  linesTitle: 'Lines',
+  description: 'Description',
+  quantity: 'Quantity',
+  unitPrice: 'Price excl. VAT',
+  vatRate: 'VAT',
+  lineTotal: 'Total excl. VAT',
+  subtotal: 'Total excl. VAT',
+  vatOver: (rate, base) => `VAT ${rate}% on ${base}`,
+  totalInclVat: 'Total incl. VAT',
+  dueDate: 'Due date',
+  deliveryDate: 'Delivery date',
+  reference: 'Payment reference',
 };
 
 export function words(lang: Lang): Words {
@@ -126,4 +152,7 @@ export function words(lang: Lang): Words {
 
 export const money = (cents: number, lang: Lang): string => formatMoney(cents, lang);
 export const longDate = (isoDate: string, lang: Lang): string => formatDate(isoDate, lang);
+/** 250 hundredths → "2,5" (nl) or "2.5" (en). */
+export const quantity = (hundredths: number, lang: Lang): string =>
+  new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: 2, useGrouping: true }).format(hundredths / 100);
 

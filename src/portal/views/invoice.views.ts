@@ -1,7 +1,9 @@
+import type { DocumentLineRow } from '../../invoices/document-lines.repository.js';
+import { vatOfCents, type VatRate } from '../../invoices/invoice-lines.rules.js';
 import type { InvoiceRow } from '../../invoices/invoice.repository.js';
 import { toPlainDate } from '../../lib/time.js';
 import { html, type SafeHtml } from '../../pages/html.js';
-import { longDate, money, words, type Lang, type Words } from './i18n.js';
+import { longDate, money, quantity, words, type Lang, type Words } from './i18n.js';
 import { layout } from './layout.js';
 
 /** Pages of a signed-in customer (and the one-invoice page behind an email link). */
@@ -97,23 +99,62 @@ ${input.zip.error ? html`<p class="open" role="alert">${input.zip.error}</p>` : 
 export interface InvoicePageInput {
   viewer: Viewer;
   row: InvoiceRow;
+  /** A manual invoice's lines (we rendered it); none for an uploaded PDF. */
+  lines: readonly DocumentLineRow[];
   /** `/portal/invoices/<id>/pdf` or `/portal/i/<token>/pdf`. */
   pdfPath: string;
   /** On an email link's page: where to sign in for the rest. */
   signInPath?: string | undefined;
 }
 
+/** A manual invoice's lines and its totals with the VAT per rate, as its PDF shows them. */
+function linesSection(row: InvoiceRow, lines: readonly DocumentLineRow[], lang: Lang, w: Words): SafeHtml {
+  const rates = [...new Set(lines.map((line) => line.vat_rate))].sort((a, b) => a - b);
+  const groups = rates.map((rate) => {
+    const base = lines.filter((line) => line.vat_rate === rate).reduce((sum, line) => sum + line.total_excl_vat_cents, 0);
+    return { rate, base, vat: vatOfCents(base, rate as VatRate) };
+  });
+  return html`<section aria-labelledby="lines-title">
+<h2 id="lines-title">${w.linesTitle}</h2>
+<table class="lines">
+<thead><tr><th scope="col">${w.description}</th><th scope="col" class="amount">${w.quantity}</th><th scope="col" class="amount">${w.unitPrice}</th><th scope="col" class="amount">${w.vatRate}</th><th scope="col" class="amount">${w.lineTotal}</th></tr></thead>
+<tbody>
+${lines.map(
+  (line) => html`<tr>
+<td data-label="${w.description}">${line.description}</td>
+<td data-label="${w.quantity}" class="amount">${quantity(line.quantity_hundredths, lang)}</td>
+<td data-label="${w.unitPrice}" class="amount">${money(line.unit_price_cents, lang)}</td>
+<td data-label="${w.vatRate}" class="amount">${line.vat_rate}%</td>
+<td data-label="${w.lineTotal}" class="amount">${money(line.total_excl_vat_cents, lang)}</td>
+</tr>
+`,
+)}</tbody>
+</table>
+<dl class="facts totals">
+<dt>${w.subtotal}</dt><dd>${money(row.subtotal_cents ?? 0, lang)}</dd>
+${groups.map((g) => html`<dt>${w.vatOver(g.rate, money(g.base, lang))}</dt><dd>${money(g.vat, lang)}</dd>
+`)}<dt>${w.totalInclVat}</dt><dd><strong>${money(row.amount_cents, lang)}</strong></dd>
+</dl>
+</section>`;
+}
+
 export function invoicePage(input: InvoicePageInput): string {
   const { viewer, row } = input;
   const w = words(viewer.lang);
+  const manual = input.lines.length > 0;
+  const title = manual && row.amount_cents < 0 ? w.creditNote : w.invoice;
   const body = html`${viewer.csrf ? html`<p><a href="/portal/invoices">${w.back}</a></p>` : ''}
-<h1>${w.invoice} ${row.invoice_number}</h1>
+<h1>${title} ${row.invoice_number}</h1>
 <dl class="facts">
 <dt>${w.number}</dt><dd>${row.invoice_number}</dd>
 <dt>${w.date}</dt><dd>${longDate(row.issued_at, viewer.lang)}</dd>
-<dt>${w.amount}</dt><dd>${money(row.amount_cents, viewer.lang)}</dd>
+${row.delivered_at ? html`<dt>${w.deliveryDate}</dt><dd>${longDate(row.delivered_at, viewer.lang)}</dd>
+` : ''}${row.due_at ? html`<dt>${w.dueDate}</dt><dd>${longDate(row.due_at, viewer.lang)}</dd>
+` : ''}${row.reference ? html`<dt>${w.reference}</dt><dd>${row.reference}</dd>
+` : ''}<dt>${w.amount}</dt><dd>${money(row.amount_cents, viewer.lang)}</dd>
 <dt>${w.status}</dt><dd>${status(row, viewer, w)}</dd>
 </dl>
+${manual ? linesSection(row, input.lines, viewer.lang, w) : ''}
 <p><a class="button" href="${input.pdfPath}?download=1" download>${w.download}</a></p>
 <iframe class="pdf" src="${input.pdfPath}" title="${w.pdfTitle(row.invoice_number)}"></iframe>
 <p><a href="${input.pdfPath}?download=1">${w.pdfFallback}</a></p>
