@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { epcPayload, epcQrPng } from './epc-qr.js';
+import { darkRuns, epcPayload, epcQrSymbol, type QrSymbol } from './epc-qr.js';
 import type { InvoicePdfData } from './invoice-document.js';
 import { wordsFor } from './invoice-labels.js';
 import { asLocale, INTL_LOCALE } from '../lib/format.js';
@@ -21,7 +21,7 @@ export async function renderInvoicePdf(data: InvoicePdfData, locale: string): Pr
   const kind = data.kind === 'invoice' && data.amountCents < 0 ? 'credit-note' : data.kind;
   const title = kind === 'offer' ? words.labels.offer : kind === 'credit-note' ? words.labels.creditNote : words.labels.invoice;
   const brand = brandColor(data.business.brandColor);
-  const qr = kind === 'invoice' ? await qrFor(data) : null;
+  const qr = kind === 'invoice' ? qrFor(data) : null;
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -51,11 +51,11 @@ export async function renderInvoicePdf(data: InvoicePdfData, locale: string): Pr
   return finished;
 }
 
-async function qrFor(data: InvoicePdfData): Promise<Buffer | null> {
+function qrFor(data: InvoicePdfData): QrSymbol | null {
   const { iban, bic, name } = data.business;
   if (!iban || data.amountCents <= 0 || data.paidDate) return null;
   const epc = epcPayload({ name, iban, bic, amountCents: data.amountCents, remittance: data.paymentReference || data.number });
-  return epc.ok ? epcQrPng(epc.payload) : null;
+  return epc.ok ? epcQrSymbol(epc.payload) : null;
 }
 
 function text(page: Page, value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
@@ -152,7 +152,7 @@ function drawTotals(page: Page, data: InvoicePdfData, top: number): number {
 }
 
 /** How the amount is settled: transfer text and the QR code, a credit, a paid note, or the offer's validity. */
-function drawPayment(page: Page, data: InvoicePdfData, kind: InvoicePdfData['kind'], qr: Buffer | null, top: number): void {
+function drawPayment(page: Page, data: InvoicePdfData, kind: InvoicePdfData['kind'], qr: QrSymbol | null, top: number): void {
   const { doc, words } = page;
   const l = words.labels;
   const amount = words.money(Math.abs(data.amountCents));
@@ -174,10 +174,23 @@ function drawPayment(page: Page, data: InvoicePdfData, kind: InvoicePdfData['kin
   }
   if (qr) {
     const x = PAGE.right - qrSize;
-    doc.image(qr, x, y, { width: qrSize, height: qrSize });
+    drawQr(page, qr, x, y, qrSize);
     doc.font('Helvetica-Bold').fontSize(8.5).fillColor('#222222');
     text(page, l.scanToPay, x, y + qrSize + 2, { width: qrSize, align: 'center' });
   }
+}
+
+/** The symbol as filled rectangles on white, with the four-module quiet zone the standard asks for inside `size`. */
+function drawQr(page: Page, symbol: QrSymbol, x: number, y: number, size: number): void {
+  const { doc } = page;
+  const module = size / (symbol.size + 8);
+  doc.save();
+  doc.rect(x, y, size, size).fill('#ffffff');
+  for (const run of darkRuns(symbol)) {
+    doc.rect(x + (run.column + 4) * module, y + (run.row + 4) * module, run.length * module, module);
+  }
+  doc.fill('#000000');
+  doc.restore();
 }
 
 /** The account's footer text and "Pagina n van m" on every page, once all pages exist. */
