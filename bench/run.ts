@@ -214,7 +214,7 @@ async function runSignIn(results: Results): Promise<void> {
 
 async function runManual(results: Results): Promise<void> {
   log(`6. manual invoices: 10 lines each, c=1 and c=16, ${SECONDS} s each, fresh server`);
-  const kp = await track(prepareKlantportaal(await scratch('manual-kp'), { logLevel: 'warn', name: 'klantportaal-manual' }));
+  const kp = await track(prepareKlantportaal(await scratch('manual-kp'), { logLevel: 'warn', name: 'klantportaal-manual', ...(PROFILE_DIR ? { cpuProfDir: PROFILE_DIR } : {}) }));
   const result = await benchManual(kp, [1, 16], SECONDS, log);
   await stop(kp.server);
   results.manual = result;

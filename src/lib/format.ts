@@ -16,14 +16,24 @@ export function asLocale(locale: string): Locale {
  * amount (`€ 1.234,50` in Dutch, `€1,234.50` in English).
  */
 export function formatMoney(cents: number, locale: string): string {
-  const format = new Intl.NumberFormat(INTL_LOCALE[asLocale(locale)], { style: 'currency', currency: 'EUR' });
-  return format.format(formatAmount(cents) as `${number}`);
+  return MONEY[asLocale(locale)].format(formatAmount(cents) as `${number}`);
 }
+
+// Built once per language: making an Intl formatter costs far more than using one (a rendered invoice formats
+// dozens of amounts and dates; constructing them per call was a tenth of its CPU time).
+const MONEY: Record<Locale, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat(INTL_LOCALE.nl, { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: 'currency', currency: 'EUR' }),
+};
+const LONG_DATE: Record<Locale, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat(INTL_LOCALE.nl, { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'long', timeZone: 'UTC' }),
+};
 
 /** A calendar date as the language writes it in full (`30 april 2024`, `30 April 2024`): no day/month mix-up. */
 export function formatDate(isoDate: string, locale: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALE[asLocale(locale)], { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return LONG_DATE[asLocale(locale)].format(Date.UTC(year, month - 1, day));
 }
 
 export function escapeHtml(value: string): string {

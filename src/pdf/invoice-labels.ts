@@ -1,4 +1,4 @@
-import { asLocale, formatDate, formatMoney, INTL_LOCALE } from '../lib/format.js';
+import { asLocale, formatDate, formatMoney, INTL_LOCALE, type Locale } from '../lib/format.js';
 
 /** The words of an invoice, credit note or offer in Dutch and English, and how they write numbers. */
 
@@ -98,8 +98,11 @@ const EN: Labels = {
 };
 
 /** The labels and number writers of one language. */
-export function wordsFor(locale: string) {
-  const lang = asLocale(locale);
+export function wordsFor(locale: string): Words {
+  return WORDS[asLocale(locale)];
+}
+
+function makeWords(lang: Locale) {
   const decimal = new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: 2 });
   const regions = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region' });
   return {
@@ -119,4 +122,7 @@ export function wordsFor(locale: string) {
   };
 }
 
-export type Words = ReturnType<typeof wordsFor>;
+export type Words = ReturnType<typeof makeWords>;
+
+// One set per language, made once: the Intl formatters inside are costly to build and never change.
+const WORDS: Record<Locale, Words> = { nl: makeWords('nl'), en: makeWords('en') };
