@@ -15,6 +15,7 @@ import { apiKeyScopes } from './migrations/0013-api-key-scopes.js';
 import { downloadLinks } from './migrations/0016-download-links.js';
 import { accountDetails } from './migrations/0017-account-details.js';
 import { customerOffers } from './migrations/0019-customer-offers.js';
+import { offerAcceptance } from './migrations/0021-offer-acceptance.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-download-links': downloadLinks,
   '0017-account-details': accountDetails,
   '0019-customer-offers': customerOffers,
+  '0021-offer-acceptance': offerAcceptance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
