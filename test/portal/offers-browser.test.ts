@@ -23,7 +23,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 const required = process.env.CI === 'true' || process.env.KLANTPORTAAL_TEST_REQUIRE_POSTGRES === '1';
 const missing = !fs.existsSync(CHROMIUM);
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-type Offer = OfferBody & { acceptedByName: string | null; acceptanceSignatureType: 'drawn' | 'typed' | null };
+type Offer = OfferBody;
 
 describe('offers in the portal, in Chromium', { skip: missing && !required ? `${CHROMIUM} is missing` : false }, () => {
   let smtp: TestSmtp;

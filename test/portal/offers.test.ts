@@ -15,7 +15,7 @@ import { drawnSignature, eventCount, offerLinkPath, outboxCount, subscribeToDeci
  * zone), and the business's email. The drawing in real Chromium is in offers-browser.test.ts.
  */
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-type Offer = OfferBody & { acceptedByName: string | null; acceptanceSignatureType: 'drawn' | 'typed' | null };
+type Offer = OfferBody;
 
 describe('portal offers: list, page, accept by signature, reject with a reason', () => {
   let smtp: TestSmtp;
