@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { invoiceMailKind } from './invoices/invoice-mail.js';
 import { runMailWorker } from './mail/index.js';
+import { offerDecisionMailKind } from './offers/offer-decision-mail.js';
 import { offerMailKind } from './offers/offer-mail.js';
 import { mailKinds, type MailKinds } from './mail/mail-kind.js';
 import type { WorkerLog } from './outbox/runner.js';
@@ -13,7 +14,7 @@ import { startWebhookWorker } from './webhooks/webhook-worker.js';
  * (`outbox/`, `mail/`, `webhooks/`) imports no section; each section hands in its part here.
  */
 export function registeredMailKinds(): MailKinds {
-  return mailKinds([invoiceMailKind, offerMailKind, signInMailKind]);
+  return mailKinds([invoiceMailKind, offerMailKind, offerDecisionMailKind, signInMailKind]);
 }
 
 export interface Workers {

@@ -4282,10 +4282,14 @@ export interface operations {
                          */
                         current_page: number;
                         data: {
-                            /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                            /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name. */
                             acceptanceSignature: string | null;
+                            /** @description Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API). */
+                            acceptanceSignatureType: "drawn" | "typed" | null;
                             /** @description When it was accepted; null until then. */
                             acceptedAt: string | null;
+                            /** @description Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise. */
+                            acceptedByName: string | null;
                             /** @description The IP address it was accepted from, as recorded; null if none. */
                             acceptedViaIp: string | null;
                             /** @description The User-Agent it was accepted with, as recorded; null if none. */
@@ -4542,10 +4546,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name. */
                         acceptanceSignature: string | null;
+                        /** @description Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API). */
+                        acceptanceSignatureType: "drawn" | "typed" | null;
                         /** @description When it was accepted; null until then. */
                         acceptedAt: string | null;
+                        /** @description Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise. */
+                        acceptedByName: string | null;
                         /** @description The IP address it was accepted from, as recorded; null if none. */
                         acceptedViaIp: string | null;
                         /** @description The User-Agent it was accepted with, as recorded; null if none. */
@@ -4754,10 +4762,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name. */
                         acceptanceSignature: string | null;
+                        /** @description Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API). */
+                        acceptanceSignatureType: "drawn" | "typed" | null;
                         /** @description When it was accepted; null until then. */
                         acceptedAt: string | null;
+                        /** @description Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise. */
+                        acceptedByName: string | null;
                         /** @description The IP address it was accepted from, as recorded; null if none. */
                         acceptedViaIp: string | null;
                         /** @description The User-Agent it was accepted with, as recorded; null if none. */
@@ -5054,10 +5066,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there. */
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name. */
                         acceptanceSignature: string | null;
+                        /** @description Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API). */
+                        acceptanceSignatureType: "drawn" | "typed" | null;
                         /** @description When it was accepted; null until then. */
                         acceptedAt: string | null;
+                        /** @description Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise. */
+                        acceptedByName: string | null;
                         /** @description The IP address it was accepted from, as recorded; null if none. */
                         acceptedViaIp: string | null;
                         /** @description The User-Agent it was accepted with, as recorded; null if none. */

@@ -214,8 +214,12 @@ export interface CustomerOffersTable {
   accepted_at: string | null;
   accepted_via_ip: string | null;
   accepted_via_user_agent: string | null;
-  /** The drawn signature as a PNG data URL, once the portal's signing exists; null otherwise. */
+  /** The signature drawn in the portal, as a PNG data URL; null otherwise (a typed name, or the API's decision). */
   acceptance_signature: string | null;
+  /** Accepted in the portal: the typed name, or the name given beside a drawing; null otherwise. */
+  accepted_by_name: string | null;
+  /** Accepted in the portal: `drawn` or `typed`; null for the API's decision. */
+  acceptance_signature_type: 'drawn' | 'typed' | null;
   rejected_at: string | null;
   rejection_reason: string | null;
   /** The invoice this offer became, once conversion exists; null otherwise. */

@@ -6,10 +6,11 @@ import { looksLikeId } from '../lib/ids.js';
 import { toAtom } from '../lib/time.js';
 import { removePdfIfUnreferenced } from '../storage/pdf-lock.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
-import { decideOffer, deleteOfferRow, findOffer, type OfferRow } from './offer.repository.js';
+import { recordOfferDecision } from './offer-decision.service.js';
+import { deleteOfferRow, findOffer, type OfferRow } from './offer.repository.js';
 import { parseDecision } from './offer.rules.js';
 import type { Offer, UpdateOfferInput } from './offer.schemas.js';
-import { decisionEvent, missingOffer, todayIn, toOffer } from './offer.service.js';
+import { missingOffer, todayIn, toOffer } from './offer.service.js';
 
 const DECISION_FIELDS = ['acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'rejectedAt', 'rejectionReason'] as const;
 
@@ -22,7 +23,8 @@ function alreadyDecided(row: OfferRow, timeZone: string) {
  * Marks an offer accepted (`acceptedAt`, with the optional IP and User-Agent) or rejected (`rejectedAt`), once.
  * `schemaErrors`: what the route's schema found wrong, reported together with the decision's own rules. An expired
  * offer may be decided here (the business records what happened; see UpdateOfferBody); a decided one is 409, and of
- * two concurrent decisions one wins (the update's condition) and the other is 409.
+ * two concurrent decisions one wins (the update's condition) and the other is 409. The same path as the portal's
+ * decision (`recordOfferDecision`), without the customer's signature and the email to the business.
  */
 export async function updateOffer(ctx: AppContext, caller: Caller, id: string, input: UpdateOfferInput, schemaErrors: FieldError[] = []): Promise<Offer> {
   const errors = [...schemaErrors];
@@ -39,29 +41,20 @@ export async function updateOffer(ctx: AppContext, caller: Caller, id: string, i
   throwIfInvalid(errors);
   if (!decision) throw new Error('unreachable: a decision without errors');
 
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = looksLikeId('off', id) ? await findOffer(trx, caller.accountId, id) : undefined;
-    if (!row) throw missingOffer(id);
-    if (row.accepted_at !== null || row.rejected_at !== null) throw alreadyDecided(row, caller.timeZone);
-    const change = {
-      accepted_at: decision.acceptedAt,
-      accepted_via_ip: decision.acceptedViaIp,
-      accepted_via_user_agent: decision.acceptedViaUserAgent,
-      rejected_at: decision.rejectedAt,
-      rejection_reason: decision.rejectionReason,
-    };
-    if (!(await decideOffer(trx, caller.accountId, row.id, change))) {
-      // Decided by a concurrent request between our read and our update (PostgreSQL, read committed).
-      const now = await findOffer(trx, caller.accountId, row.id);
-      if (!now) throw missingOffer(id);
-      throw alreadyDecided(now, caller.timeZone);
-    }
-    const decided = { ...row, ...change };
-    const offer = toOffer(decided, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
-    const event = decisionEvent(decided);
-    if (event) await recordWebhookEvent(trx, caller.accountId, event, offer);
-    return offer;
-  });
+  const change = {
+    accepted_at: decision.acceptedAt,
+    accepted_via_ip: decision.acceptedViaIp,
+    accepted_via_user_agent: decision.acceptedViaUserAgent,
+    acceptance_signature: null,
+    accepted_by_name: null,
+    acceptance_signature_type: null,
+    rejected_at: decision.rejectedAt,
+    rejection_reason: decision.rejectionReason,
+  };
+  const result = await recordOfferDecision(ctx, caller, id, change, { byCustomer: false });
+  if (result.ok) return result.offer;
+  if (result.reason === 'missing') throw missingOffer(id);
+  throw alreadyDecided(result.row, caller.timeZone);
 }
 
 /**

@@ -63,25 +63,38 @@ export async function listOffers(db: Executor, accountId: string, filters: Offer
   return rows.map(normalise);
 }
 
+export type OfferDecisionColumns = Pick<
+  OfferRow,
+  'accepted_at' | 'accepted_via_ip' | 'accepted_via_user_agent' | 'acceptance_signature' | 'accepted_by_name' | 'acceptance_signature_type' | 'rejected_at' | 'rejection_reason'
+>;
+
 /**
- * Records a decision on an undecided offer; false when the offer is gone or already decided (the condition
- * decides between two concurrent decisions: one wins).
+ * Records a decision on an undecided offer; false when the offer is gone, already decided, or (with `openOn`, the
+ * account's date) past its last day. The condition decides between concurrent decisions: exactly one wins.
  */
-export async function decideOffer(
-  db: Executor,
-  accountId: string,
-  id: string,
-  decision: Pick<OfferRow, 'accepted_at' | 'accepted_via_ip' | 'accepted_via_user_agent' | 'rejected_at' | 'rejection_reason'>,
-): Promise<boolean> {
-  const result = await db
+export async function decideOffer(db: Executor, accountId: string, id: string, decision: OfferDecisionColumns, openOn?: string): Promise<boolean> {
+  let query = db
     .updateTable('customer_offers')
     .set(decision)
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .where('accepted_at', 'is', null)
-    .where('rejected_at', 'is', null)
-    .executeTakeFirst();
+    .where('rejected_at', 'is', null);
+  if (openOn !== undefined) query = query.where('expires_at', '>=', openOn);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** One offer of one customer of one business (the portal's scope); another customer's looks unknown. */
+export async function findCustomerOffer(db: Executor, scope: { accountId: string; customerId: string }, id: string): Promise<OfferRow | undefined> {
+  const row = await db
+    .selectFrom('customer_offers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('customer_id', '=', scope.customerId)
+    .where('account_id', '=', scope.accountId)
+    .executeTakeFirst();
+  return row && normalise(row);
 }
 
 export async function deleteOfferRow(db: Executor, accountId: string, id: string): Promise<boolean> {

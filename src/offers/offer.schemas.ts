@@ -22,8 +22,12 @@ export const OfferResource = Type.Object(
     acceptedViaUserAgent: nullable(Type.String({ examples: ['Mozilla/5.0 (X11; Linux x86_64)'] }), 'The User-Agent it was accepted with, as recorded; null if none.'),
     acceptanceSignature: nullable(
       Type.String({ examples: ['data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABgAA...'] }),
-      'The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there.',
+      'The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name.',
     ),
+    acceptanceSignatureType: Type.Union([Type.Literal('drawn'), Type.Literal('typed'), Type.Null()], {
+      description: 'Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API).',
+    }),
+    acceptedByName: nullable(Type.String({ examples: ['Jan de Vries'] }), 'Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise.'),
     rejectedAt: nullable(Timestamp, 'When it was rejected; null unless rejected.'),
     rejectionReason: nullable(Type.String(), 'Extension: why it was rejected, when a reason was given; null otherwise.'),
     status: OfferStatusSchema,

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { AppContext } from '../context.js';
 import { langFromRequest, securityHeaders, sendPage } from './http.js';
 import { invoicePageRoutes } from './invoice-pages.routes.js';
+import { offerLinkRoutes } from './offer-link.routes.js';
 import { offerPageRoutes } from './offer-pages.routes.js';
 import { signInRoutes } from './sign-in.routes.js';
 import { findSecret } from './sign-in.repository.js';
@@ -21,6 +22,7 @@ export function portalPlugin(ctx: AppContext): FastifyPluginAsync {
     const secret = await findSecret(ctx.db, 'csrf-cookie');
     if (!secret) throw new Error('portal_secrets has no csrf-cookie secret; run the migrations');
     await app.register(cookie, { secret: secret.value });
+    // 16 KB for every form; the offer decision routes raise it on their own (a drawn signature, ≈ 300 KB).
     await app.register(formbody, { bodyLimit: 16 * 1024 });
 
     app.addHook('onRequest', async (_request, reply) => securityHeaders(reply));
@@ -40,5 +42,6 @@ export function portalPlugin(ctx: AppContext): FastifyPluginAsync {
     await app.register(signInRoutes(ctx));
     await app.register(invoicePageRoutes(ctx));
     await app.register(offerPageRoutes(ctx));
+    await app.register(offerLinkRoutes(ctx));
   };
 }

@@ -23,7 +23,7 @@ describe('POST /v1/customer-offers', () => {
     assert.equal(res.status, 201, await res.clone().text());
     const body = (await res.json()) as OfferBody;
     assert.deepEqual(Object.keys(body).sort(), [
-      'acceptanceSignature', 'acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'amount', 'createdAt', 'currency', 'customerId', 'expiresAt', 'id',
+      'acceptanceSignature', 'acceptanceSignatureType', 'acceptedAt', 'acceptedByName', 'acceptedViaIp', 'acceptedViaUserAgent', 'amount', 'createdAt', 'currency', 'customerId', 'expiresAt', 'id',
       'issuedAt', 'links', 'offerNumber', 'rejectedAt', 'rejectionReason', 'status',
     ]);
     assert.match(body.id, /^off_[0-9a-z]{14}$/);
@@ -34,7 +34,7 @@ describe('POST /v1/customer-offers', () => {
     assert.equal(body.amount, '12.90');
     assert.equal(body.currency, 'EUR');
     assert.equal(body.status, 'open');
-    for (const field of ['acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'acceptanceSignature', 'rejectedAt', 'rejectionReason'] as const) assert.equal(body[field], null, field);
+    for (const field of ['acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'acceptanceSignature', 'acceptanceSignatureType', 'acceptedByName', 'rejectedAt', 'rejectionReason'] as const) assert.equal(body[field], null, field);
     assert.match(body.createdAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
     assert.deepEqual(body.links, {
       self: { href: `${server.url}/v1/customer-offers/${body.id}`, type: 'application/json' },

@@ -16,6 +16,9 @@ export interface OfferBody {
   acceptedViaIp: string | null;
   acceptedViaUserAgent: string | null;
   acceptanceSignature: string | null;
+  /** Extensions: how the customer signed in the portal, and the name they signed with. */
+  acceptanceSignatureType: 'drawn' | 'typed' | null;
+  acceptedByName: string | null;
   rejectedAt: string | null;
   rejectionReason: string | null;
   status: 'open' | 'accepted' | 'rejected' | 'expired';

@@ -71,12 +71,18 @@ const CAPABILITY_ROUTES: Record<string, { why: string }> = {
  * the secret in the path; the invoice link is a capability by design (API.md: it opens that one invoice without
  * signing in), so what must fail is every other secret or id put in its place. `public`: no tenant data behind it.
  */
-type PortalRoute = { kind: 'signedIn' } | { kind: 'token'; of: 'invoice-link' | 'offer-link' | 'sign-in-link' } | { kind: 'public'; why: string };
+type PortalRoute = { kind: 'signedIn'; of?: 'offer' } | { kind: 'token'; of: 'invoice-link' | 'offer-link' | 'sign-in-link' } | { kind: 'public'; why: string };
 const PORTAL_ROUTES: Record<string, PortalRoute> = {
   'GET /portal/invoices/:id': { kind: 'signedIn' },
   'HEAD /portal/invoices/:id': { kind: 'signedIn' },
   'GET /portal/invoices/:id/pdf': { kind: 'signedIn' },
   'HEAD /portal/invoices/:id/pdf': { kind: 'signedIn' },
+  'GET /portal/offers/:id': { kind: 'signedIn', of: 'offer' },
+  'HEAD /portal/offers/:id': { kind: 'signedIn', of: 'offer' },
+  'GET /portal/offers/:id/pdf': { kind: 'signedIn', of: 'offer' },
+  'HEAD /portal/offers/:id/pdf': { kind: 'signedIn', of: 'offer' },
+  'POST /portal/offers/:id/accept': { kind: 'signedIn', of: 'offer' },
+  'POST /portal/offers/:id/reject': { kind: 'signedIn', of: 'offer' },
   'GET /portal/i/:token': { kind: 'token', of: 'invoice-link' },
   'HEAD /portal/i/:token': { kind: 'token', of: 'invoice-link' },
   'GET /portal/i/:token/pdf': { kind: 'token', of: 'invoice-link' },
@@ -85,6 +91,8 @@ const PORTAL_ROUTES: Record<string, PortalRoute> = {
   'HEAD /portal/o/:token': { kind: 'token', of: 'offer-link' },
   'GET /portal/o/:token/pdf': { kind: 'token', of: 'offer-link' },
   'HEAD /portal/o/:token/pdf': { kind: 'token', of: 'offer-link' },
+  'POST /portal/o/:token/accept': { kind: 'token', of: 'offer-link' },
+  'POST /portal/o/:token/reject': { kind: 'token', of: 'offer-link' },
   'GET /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
   'HEAD /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
   'POST /portal/link/:token': { kind: 'token', of: 'sign-in-link' },
@@ -268,8 +276,10 @@ describe('S1 BOLA matrix', () => {
     const signInToken = signInLink.split('/').pop() ?? '';
     const linkToken = (path: string) => path.split('/')[3] ?? '';
     const otherInvoices = [t.a.invoices.y, t.b.invoices.x, t.b.invoices.y, t.c.invoices.x, t.c.invoices.y];
+    // Her own business's other customer's offer, other businesses' offers, and an invoice id where an offer id goes.
+    const otherOffers = [t.a.offers.y, t.b.offers.x, t.b.offers.y, t.c.offers.x, t.a.invoices.x];
     const foreignFor = (route: PortalRoute): string[] => {
-      if (route.kind === 'signedIn') return otherInvoices;
+      if (route.kind === 'signedIn') return route.of === 'offer' ? otherOffers : otherInvoices;
       if (route.kind === 'public') return [];
       // An invoice link's token where a sign-in token goes and the reverse; ids and the used sign-in link too.
       // An offer link's token opens no invoice and the reverse.
@@ -286,7 +296,7 @@ describe('S1 BOLA matrix', () => {
         const absentId = spec.kind === 'signedIn' ? missingId(id) : missingToken(id);
         for (const query of variants) {
           const send = (value: string) =>
-            browser.request(template.replace(/:\w+/, value) + query, method === 'POST' ? { form: { csrf } } : { method });
+            browser.request(template.replace(/:\w+/, value) + query, method === 'POST' ? { form: { csrf, signatureName: 'Eve Evil', reason: 'spliced' } } : { method });
           const foreign = ofPortal(await send(id));
           const absent = ofPortal(await send(absentId));
           const where = `${method} ${template.replace(/:\w+/, id)}${query} as customer x of A`;

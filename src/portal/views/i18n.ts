@@ -7,6 +7,8 @@ export { langOf, type Lang } from '../../pages/lang.js';
 const nl = {
   portal: 'Klantportaal',
   invoices: 'Facturen',
+  offers: 'Offertes',
+  mainNav: 'Menu',
   invoice: 'Factuur',
   number: 'Factuurnummer',
   date: 'Factuurdatum',
@@ -79,6 +81,8 @@ export type Words = typeof nl;
 const en: Words = {
   portal: 'Customer portal',
   invoices: 'Invoices',
+  offers: 'Offers',
+  mainNav: 'Menu',
   invoice: 'Invoice',
   number: 'Invoice number',
   date: 'Invoice date',

@@ -25,7 +25,8 @@ function status(row: InvoiceRow, viewer: Viewer, w: Words): SafeHtml {
     : html`<span class="open">${w.open}</span>`;
 }
 
-function frame(viewer: Viewer, title: string) {
+/** The layout's frame for a page of `viewer` in one section of the portal (the offers pages use it too). */
+export function frame(viewer: Viewer, title: string, section: 'invoices' | 'offers' = 'invoices') {
   const w = words(viewer.lang);
   return {
     lang: viewer.lang,
@@ -33,6 +34,7 @@ function frame(viewer: Viewer, title: string) {
     title,
     businessName: viewer.businessName,
     signedIn: viewer.csrf ? { customerName: viewer.customerName, csrf: viewer.csrf } : undefined,
+    section,
   };
 }
 

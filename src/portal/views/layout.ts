@@ -9,6 +9,16 @@ export interface PageFrame {
   businessName: string | null;
   /** When signed in: the customer's name and the session's CSRF token for the sign-out form. */
   signedIn?: { customerName: string; csrf: string } | undefined;
+  /** The portal's section this page belongs to, marked in the navigation (shown when signed in). */
+  section?: 'invoices' | 'offers' | undefined;
+}
+
+function mainNav(frame: PageFrame): SafeHtml {
+  const { words } = frame;
+  const items: ['invoices' | 'offers', string, string][] = [['invoices', '/portal/invoices', words.invoices], ['offers', '/portal/offers', words.offers]];
+  return html`<nav class="mainnav" aria-label="${words.mainNav}"><ul>
+${items.map(([section, href, label]) => html`<li><a href="${href}"${section === frame.section ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+</ul></nav>`;
 }
 
 /** The page around every portal view: language, viewport for phones, the business's name, sign-out. */
@@ -35,6 +45,7 @@ ${signedIn
 <button type="submit">${words.signOut}</button>
 </form>`
   : ''}
+${signedIn ? mainNav(frame) : ''}
 </header>
 <main id="main">
 ${main}

@@ -14,6 +14,17 @@ body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 .business{margin:0;font-weight:700;font-size:1.1rem}
 .signout{display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}
 .who{color:#374151}
+.mainnav{flex-basis:100%}
+.mainnav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0;list-style:none}
+.mainnav a{font-weight:600;text-decoration:none;padding:.25rem 0;display:inline-block}
+.mainnav a[aria-current=page]{text-decoration:underline;text-decoration-thickness:3px;text-underline-offset:.35em}
+textarea{font:inherit;padding:.5rem;border:1px solid #6b7280;border-radius:.375rem;width:100%;max-width:40rem;min-height:6rem}
+.decide{display:grid;gap:1rem;margin:1.5rem 0}
+.decide section{border-top:1px solid #d1d5db;padding-top:.5rem}
+.error{color:#9a3412;font-weight:600}
+button.reject{background:#fff;color:#9a3412;border:1px solid #9a3412}
+button.reject:hover{background:#fff7ed}
+.lines td.num,.lines th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
