@@ -25,10 +25,21 @@ const MONEY: Record<Locale, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat(INTL_LOCALE.nl, { style: 'currency', currency: 'EUR' }),
   en: new Intl.NumberFormat(INTL_LOCALE.en, { style: 'currency', currency: 'EUR' }),
 };
+const DECIMAL: Record<Locale, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat(INTL_LOCALE.nl, { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(INTL_LOCALE.en, { maximumFractionDigits: 2 }),
+};
 const LONG_DATE: Record<Locale, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat(INTL_LOCALE.nl, { dateStyle: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat(INTL_LOCALE.en, { dateStyle: 'long', timeZone: 'UTC' }),
 };
+
+/** A quantity in hundredths through its exact decimal text (no float): 250 → `2,5` (nl) or `2.5` (en), 1200000 → `12.000`. */
+export function formatQuantity(hundredths: number, locale: string): string {
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return DECIMAL[asLocale(locale)].format(`${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}` as `${number}`);
+}
 
 /** A calendar date as the language writes it in full (`30 april 2024`, `30 April 2024`): no day/month mix-up. */
 export function formatDate(isoDate: string, locale: string): string {

@@ -1,4 +1,4 @@
-import { asLocale, formatDate, formatMoney, INTL_LOCALE, type Locale } from '../lib/format.js';
+import { asLocale, formatDate, formatMoney, formatQuantity, INTL_LOCALE, type Locale } from '../lib/format.js';
 
 /** The words of an invoice, credit note or offer in Dutch and English, and how they write numbers. */
 
@@ -103,14 +103,13 @@ export function wordsFor(locale: string): Words {
 }
 
 function makeWords(lang: Locale) {
-  const decimal = new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: 2 });
   const regions = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region' });
   return {
     labels: lang === 'nl' ? NL : EN,
     money: (cents: number) => formatMoney(cents, lang),
     date: (isoDate: string) => formatDate(isoDate, lang),
     /** Hundredths through their exact decimal text: `1,5` / `1.5`. */
-    quantity: (hundredths: number) => decimal.format(`${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}` as `${number}`),
+    quantity: (hundredths: number) => formatQuantity(hundredths, lang),
     rate: (rate: number) => `${rate}%`,
     country: (code: string) => {
       try {

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, INTL_LOCALE } from '../../lib/format.js';
+import { formatDate, formatMoney, formatQuantity } from '../../lib/format.js';
 
 import type { Lang } from '../../pages/lang.js';
 
@@ -157,6 +157,5 @@ export function words(lang: Lang): Words {
 export const money = (cents: number, lang: Lang): string => formatMoney(cents, lang);
 export const longDate = (isoDate: string, lang: Lang): string => formatDate(isoDate, lang);
 /** 250 hundredths → "2,5" (nl) or "2.5" (en). */
-export const quantity = (hundredths: number, lang: Lang): string =>
-  new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: 2, useGrouping: true }).format(hundredths / 100);
+export const quantity = (hundredths: number, lang: Lang): string => formatQuantity(hundredths, lang);
 
