@@ -24,7 +24,7 @@ const CHUNK = 256 * 1024;
 const shared = Buffer.alloc(CHUNK, 0x41);
 
 /** Streams one create whose PDF is `size` bytes made on the fly; resolves with the HTTP status. */
-function streamUpload(server: Server, headers: Record<string, string>, fields: Record<string, string>, size: number, label: number): Promise<number> {
+export function streamUpload(server: Server, headers: Record<string, string>, fields: Record<string, string>, size: number, label: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${server.url}/v1/customer-invoices`, { method: 'POST', agent: false, headers: { ...headers, 'content-type': CONTENT_TYPE } });
     req.on('error', reject);

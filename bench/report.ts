@@ -5,6 +5,7 @@ import type { ListRow } from './list.js';
 import type { ManualResult } from './manual.js';
 import type { MemoryResult } from './memory.js';
 import type { SignInResult } from './signin.js';
+import type { SoakResult } from './soak.js';
 import type { StartupRow } from './startup.js';
 
 export interface ListResult {
@@ -26,6 +27,7 @@ export interface Results {
   startup?: StartupRow[];
   signIn?: SignInResult;
   manual?: ManualResult;
+  soak?: SoakResult;
   /** Where the PostgreSQL runs happened, or why they did not. */
   postgresql: string;
   targets: { name: string; value: string; target: string; met: boolean }[];
@@ -93,6 +95,11 @@ export function report(results: Results, settings: { rounds: number; seconds: nu
     out.push('', `6. Manual invoices, POST /v1/customer-invoices/manual with ${m.lines} lines (rendered, published, committed per request; fresh server)`);
     out.push(table(['connections', 'created/s', 'p50 ms', 'p99 ms', 'created', 'non-201'], m.rows.map((r) => [r.connections, r.rps, r.p50, r.p99, r.created, r.non201])));
     out.push(`RSS before ${m.rssBeforeMiB} MiB, peak (VmHWM) ${m.peakMiB} MiB`);
+  }
+  if (results.soak) {
+    const k = results.soak;
+    out.push('', `7. Soak: ${k.minutes} min of creates at c=16 with 20 × 20 MiB uploads every minute (one server)`);
+    out.push(`${k.created} creates + ${k.burstsCreated} large uploads (${k.nonCreated} not 201); RSS at each minute's end: ${k.perMinuteMiB.join(', ')} MiB; peak ${k.peakMiB} MiB`);
   }
   out.push('', 'Targets');
   out.push(table(['measure', 'value', 'target', 'met'], results.targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO'])));

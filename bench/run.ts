@@ -3,7 +3,8 @@
  * sign-in timing for known and unknown addresses;
  * create and list also on PostgreSQL when one answers (DATABASE_URL, else 127.0.0.1:5432), in schemas made for
  * the run and dropped after it. Prints tables and writes bench/results/latest.json. Settings (environment):
- *   BENCH_SECTIONS   comma list of create,memory,list,startup,signin,manual (default: all)
+ *   BENCH_SECTIONS   comma list of create,memory,list,startup,signin,manual,soak (default: all but soak)
+ *   BENCH_SOAK_MINUTES minutes of the soak (default 10)
  *   BENCH_SECONDS    seconds per create run (default 5);  BENCH_ROUNDS  interleaved rounds (default 3)
  *   BENCH_CONNECTIONS create concurrencies (default 1,16,64)
  *   BENCH_LIST_LARGE invoices in the large list dataset (default 1000000); BENCH_LIST_SMALL (default 1000)
@@ -28,6 +29,7 @@ import { benchMemory, type MemoryResult } from './memory.js';
 import { report, type Results } from './report.js';
 import { benchSignIn } from './signin.js';
 import { benchManual } from './manual.js';
+import { benchSoak } from './soak.js';
 import { benchStartup } from './startup.js';
 
 const env = process.env;
@@ -223,6 +225,19 @@ async function runManual(results: Results): Promise<void> {
   results.targets.push({ name: 'peak RSS while rendering manual invoices', value: `${result.peakMiB} MiB`, target: `≤ ${TARGETS.peakMiB} MiB`, met: result.peakMiB <= TARGETS.peakMiB });
 }
 
+async function runSoak(results: Results): Promise<void> {
+  const minutes = Number(env.BENCH_SOAK_MINUTES ?? 10);
+  log(`7. soak: creates at c=16 for ${minutes} min, 20 × 20 MiB uploads at the start of every minute, fresh server`);
+  const kp = await track(prepareKlantportaal(await scratch('soak-kp'), { logLevel: 'warn', name: 'klantportaal-soak' }));
+  const target: CreateTarget = { key: 'soak', label: 'klantportaal', server: kp.server, headers: { authorization: `Bearer ${kp.tenant.apiKey}` }, customerId: kp.customerId };
+  const result = await benchSoak(target, minutes, log);
+  await stop(kp.server);
+  results.soak = result;
+  results.targets.push({ name: `soak peak RSS (${minutes} min, c=16 + 20 MiB bursts)`, value: `${result.peakMiB} MiB`, target: `≤ ${TARGETS.peakMiB} MiB`, met: result.peakMiB <= TARGETS.peakMiB });
+  const drift = round(result.endMiB - result.firstMinuteMiB, 1);
+  results.targets.push({ name: 'soak RSS at the end − after minute 1', value: `${drift} MiB`, target: '≤ 10 MiB', met: Math.abs(drift) <= 10 });
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   const found = await findPostgres(env);
@@ -251,6 +266,7 @@ async function main(): Promise<void> {
   if (SECTIONS.has('startup')) await runStartup(results, createDir, listDirs);
   if (SECTIONS.has('signin')) await runSignIn(results);
   if (SECTIONS.has('manual')) await runManual(results);
+  if (SECTIONS.has('soak')) await runSoak(results);
   results.meta.seconds = round((Date.now() - started) / 1000, 0);
   results.meta.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const text = report(results, { rounds: ROUNDS, seconds: SECONDS });
