@@ -9,7 +9,7 @@ import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 import { decideOffer, deleteOfferRow, findOffer, type OfferRow } from './offer.repository.js';
 import { parseDecision } from './offer.rules.js';
 import type { Offer, UpdateOfferInput } from './offer.schemas.js';
-import { decisionEvent, missingOffer, todayIn, toOffer } from './offer.service.js';
+import { decisionEvent, missingOffer, offerResource, todayIn } from './offer.service.js';
 
 const DECISION_FIELDS = ['acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'rejectedAt', 'rejectionReason'] as const;
 
@@ -57,7 +57,7 @@ export async function updateOffer(ctx: AppContext, caller: Caller, id: string, i
       throw alreadyDecided(now, caller.timeZone);
     }
     const decided = { ...row, ...change };
-    const offer = toOffer(decided, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
+    const offer = await offerResource(trx, decided, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
     const event = decisionEvent(decided);
     if (event) await recordWebhookEvent(trx, caller.accountId, event, offer);
     return offer;
@@ -72,7 +72,7 @@ export async function deleteOffer(ctx: AppContext, caller: Caller, id: string): 
   const row = await ctx.db.transaction().execute(async (trx) => {
     const found = looksLikeId('off', id) ? await findOffer(trx, caller.accountId, id) : undefined;
     if (!found) throw missingOffer(id);
-    const offer = toOffer(found, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
+    const offer = await offerResource(trx, found, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
     if (!(await deleteOfferRow(trx, caller.accountId, found.id))) throw missingOffer(id);
     await recordWebhookEvent(trx, caller.accountId, 'offer-deleted', offer);
     return found;
