@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient } from '../../src/client/index.js';
 import { manualClock } from '../helpers/clock.js';
 import { pdfText, withInvoiceDetails, type ManualInvoice } from '../helpers/manual.js';
-import { expectProblem, fieldMessage } from '../helpers/problem.js';
+import { expectProblem, fieldMessage, type ProblemBody } from '../helpers/problem.js';
 import { invoiceCount, startTestServer, storedFiles, type TestAccount, type TestServer } from '../helpers/server.js';
 import { acceptOffer, convert, createManualOffer, postConversion, type ManualOffer } from './manual-offers.js';
 import { createOffer, recordedEvents } from './offers.js';
@@ -97,7 +97,7 @@ describe('POST /v1/customer-offers/{id}/invoice: an accepted manual offer become
     assert.match(problems[1]?.detail ?? '', /rejected/);
     assert.match(problems[2]?.detail ?? '', /uploaded/);
     assert.ok(problems[3]?.detail.includes(first.id), problems[3]?.detail);
-    assert.match(fieldMessage(problems[3] ?? { errors: [] } as never, 'id'), new RegExp(first.id));
+    assert.match(fieldMessage(problems[3] as ProblemBody, 'id'), new RegExp(first.id));
     assert.equal(await invoiceCount(server), invoices, 'no invoice was made');
     assert.deepEqual(await storedFiles(server), files, 'no PDF was kept');
     // A taken invoice number is the invoices' own 409.
