@@ -17,6 +17,7 @@ import { createRateLimiter, rateLimit, type RateLimiter } from './http/rate-limi
 import { randomId } from './lib/ids.js';
 import { invoiceRoutes } from './invoices/invoice.routes.js';
 import { offerRoutes } from './offers/offer.routes.js';
+import { manualOfferRoutes } from './offers/offer-manual.routes.js';
 import { assetRoutes } from './pages/assets.js';
 import { portalPlugin } from './portal/portal.plugin.js';
 import { downloadRoutes } from './storage/download.routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     await v1.register(groupRoutes(ctx));
     await v1.register(invoiceRoutes(ctx));
     await v1.register(offerRoutes(ctx));
+    await v1.register(manualOfferRoutes(ctx));
     await v1.register(webhookRoutes(ctx));
   });
   // The customer portal: HTML pages, hidden from the API's OpenAPI document.

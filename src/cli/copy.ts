@@ -24,6 +24,7 @@ export const COPIED_TABLES: ReadonlyArray<{ name: string; key: string[]; parents
   { name: 'customer_invoice_lines', key: ['invoice_id', 'position'] },
   // After the invoices: an offer may name the invoice it became.
   { name: 'customer_offers', key: ['id'] },
+  { name: 'customer_offer_lines', key: ['offer_id', 'position'] },
   { name: 'notification_outbox', key: ['id'] },
   { name: 'invoice_access_tokens', key: ['token_hash'] },
   { name: 'offer_access_tokens', key: ['token_hash'] },

@@ -36,6 +36,8 @@ import type {
   UpdateCustomer,
   UpdateInvoice,
   CreateManualInvoice,
+  CreateManualOffer,
+  ConvertOfferToInvoice,
   CreateWebhook,
   Webhook,
   WebhookDelivery,
@@ -123,6 +125,8 @@ export const OPERATION_METHODS: Record<OperationId, string> = {
   deleteCustomerInvoice: 'invoices.delete',
   getCustomerInvoicePdf: 'invoices.pdfLink / invoices.downloadPdf / invoices.savePdf',
   createCustomerOffer: 'offers.create',
+  createManualCustomerOffer: 'offers.createManual',
+  convertCustomerOfferToInvoice: 'offers.toInvoice',
   getCustomerOffer: 'offers.get',
   listCustomerOffers: 'offers.list / offers.iterate',
   updateCustomerOffer: 'offers.update / offers.accept / offers.reject',
@@ -287,6 +291,12 @@ export function createClient(options: ClientOptions) {
     createDetailed: (input: CreateOfferInput, opts?: CreateOptions): Promise<Created<Offer>> =>
       upload<Offer>('/v1/customer-offers', { ...input, filename: input.filename ?? (typeof input.pdf === 'string' ? undefined : 'offer.pdf') }, opts),
     create: async (input: CreateOfferInput, opts?: CreateOptions) => (await offers.createDetailed(input, opts)).resource,
+    /** An offer from lines: we render its PDF (an offerte); `amount` is the total including VAT. */
+    createManualDetailed: (input: CreateManualOffer, opts?: CreateOptions) => created<Offer>('/v1/customer-offers/manual', jsonBody(input), true, opts),
+    createManual: async (input: CreateManualOffer, opts?: CreateOptions) => (await offers.createManualDetailed(input, opts)).resource,
+    /** An accepted manual offer becomes a manual invoice with its lines (a second conversion is 409). */
+    toInvoiceDetailed: (id: string, input: ConvertOfferToInvoice, opts?: CreateOptions) => created<Invoice>(`/v1/customer-offers/${segment(id)}/invoice`, jsonBody(input), true, opts),
+    toInvoice: async (id: string, input: ConvertOfferToInvoice, opts?: CreateOptions) => (await offers.toInvoiceDetailed(id, input, opts)).resource,
     get: (id: string) => json<Offer>({ method: 'GET', path: `/v1/customer-offers/${segment(id)}` }),
     list: (query?: Loose<OfferListQuery>) => json<OfferList>({ method: 'GET', path: `/v1/customer-offers${queryString(query)}` }),
     iterate: (query?: Loose<OfferListQuery>) => items<Offer>(`/v1/customer-offers${queryString(query)}`),

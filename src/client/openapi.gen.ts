@@ -338,6 +338,28 @@ export interface paths {
         patch: operations["updateCustomerOffer"];
         trace?: never;
     };
+    "/v1/customer-offers/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an accepted manual offer into an invoice
+         * @description Extension. Makes a manual invoice of the offer's customer with the offer's lines (so the same amounts), rendered and stored like `POST /v1/customer-invoices/manual`, with its email (`sendNotification`) and the `invoice-created` webhook. Answers 201 with the invoice and its Location. 409 when the offer is not accepted, was uploaded (no lines) or already became an invoice (named in the problem); of two concurrent conversions exactly one makes an invoice. Needs the scope `offers.write` only: a key that may create and accept offers may also invoice what was accepted.
+         *
+         *     Needs an API key with the scope `offers.write`.
+         */
+        post: operations["convertCustomerOfferToInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customer-offers/{id}/pdf": {
         parameters: {
             query?: never;
@@ -354,6 +376,28 @@ export interface paths {
         get: operations["getCustomerOfferPdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-offers/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer offer from lines (we render its PDF)
+         * @description JSON, as published, plus `lines[].quantity` (as for manual invoices). The PDF is rendered as an offerte in the customer's language: the lines, the VAT per rate and the totals, and the expiry date as "geldig tot" / "valid until" (no payment block, no QR code); it is stored like an uploaded offer before the 201. `amount` is the total including VAT and must not be negative. The account needs its legal details first (`PATCH /v1/account`); what is missing is a 422 on `account.<field>`.
+         *
+         *     Needs an API key with the scope `offers.write`.
+         */
+        post: operations["createManualCustomerOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2602,7 +2646,7 @@ export interface operations {
                                  */
                                 totalExclVat: string;
                                 /**
-                                 * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                                 * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
                                  * @example 2.72
                                  */
                                 vatAmount: string;
@@ -2915,7 +2959,7 @@ export interface operations {
                              */
                             totalExclVat: string;
                             /**
-                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
                              * @example 2.72
                              */
                             vatAmount: string;
@@ -3201,7 +3245,7 @@ export interface operations {
                              */
                             totalExclVat: string;
                             /**
-                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
                              * @example 2.72
                              */
                             vatAmount: string;
@@ -3566,7 +3610,7 @@ export interface operations {
                              */
                             totalExclVat: string;
                             /**
-                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
                              * @example 2.72
                              */
                             vatAmount: string;
@@ -4036,7 +4080,7 @@ export interface operations {
                              */
                             totalExclVat: string;
                             /**
-                             * @description This line's VAT (its total × rate, rounded), for display. The invoice's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
                              * @example 2.72
                              */
                             vatAmount: string;
@@ -4317,12 +4361,60 @@ export interface operations {
                              */
                             id: string;
                             /**
+                             * @description Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.
+                             * @example inv_abc12345def678
+                             */
+                            invoiceId: string | null;
+                            /**
                              * Format: date
                              * @example 2024-04-29
                              */
                             issuedAt: string;
+                            /** @description Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice's); an empty array for an uploaded offer. */
+                            lines: {
+                                /**
+                                 * @description The price of one unit excluding VAT, as sent.
+                                 * @example 12.95
+                                 */
+                                amountExclVat: string;
+                                /**
+                                 * @description totalExclVat + vatAmount.
+                                 * @example 15.67
+                                 */
+                                amountInclVat: string;
+                                /** @example Website template */
+                                description: string;
+                                /**
+                                 * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                                 * @example 1
+                                 * @example 2.5
+                                 */
+                                quantity: string;
+                                /**
+                                 * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                                 * @example 12.95
+                                 */
+                                totalExclVat: string;
+                                /**
+                                 * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                                 * @example 2.72
+                                 */
+                                vatAmount: string;
+                                /**
+                                 * @description VAT percentage.
+                                 * @example 21
+                                 */
+                                vatRate: 0 | 9 | 21;
+                            }[];
+                            /** @description `invoice` (extension): the invoice it became, once converted. */
                             links: {
                                 customer: {
+                                    /** Format: uri */
+                                    href: string;
+                                    /** @example application/json */
+                                    type: string;
+                                };
+                                invoice?: {
                                     /** Format: uri */
                                     href: string;
                                     /** @example application/json */
@@ -4349,6 +4441,16 @@ export interface operations {
                             rejectionReason: string | null;
                             /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
                             status: "open" | "accepted" | "rejected" | "expired";
+                            /**
+                             * @description Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.
+                             * @example 12.95
+                             */
+                            subtotalAmount: string | null;
+                            /**
+                             * @description Extension. Manual offers: the VAT, per rate over that rate's line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.
+                             * @example 2.72
+                             */
+                            vatAmount: string | null;
                         }[];
                         /**
                          * Format: uri
@@ -4581,12 +4683,60 @@ export interface operations {
                          */
                         id: string;
                         /**
+                         * @description Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.
+                         * @example inv_abc12345def678
+                         */
+                        invoiceId: string | null;
+                        /**
                          * Format: date
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice's); an empty array for an uploaded offer. */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        /** @description `invoice` (extension): the invoice it became, once converted. */
                         links: {
                             customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            invoice?: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -4613,6 +4763,16 @@ export interface operations {
                         rejectionReason: string | null;
                         /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
                         status: "open" | "accepted" | "rejected" | "expired";
+                        /**
+                         * @description Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual offers: the VAT, per rate over that rate's line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                     };
                 };
             };
@@ -4797,12 +4957,60 @@ export interface operations {
                          */
                         id: string;
                         /**
+                         * @description Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.
+                         * @example inv_abc12345def678
+                         */
+                        invoiceId: string | null;
+                        /**
                          * Format: date
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice's); an empty array for an uploaded offer. */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        /** @description `invoice` (extension): the invoice it became, once converted. */
                         links: {
                             customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            invoice?: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -4829,6 +5037,16 @@ export interface operations {
                         rejectionReason: string | null;
                         /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
                         status: "open" | "accepted" | "rejected" | "expired";
+                        /**
+                         * @description Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual offers: the VAT, per rate over that rate's line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                     };
                 };
             };
@@ -5101,12 +5319,60 @@ export interface operations {
                          */
                         id: string;
                         /**
+                         * @description Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.
+                         * @example inv_abc12345def678
+                         */
+                        invoiceId: string | null;
+                        /**
                          * Format: date
                          * @example 2024-04-29
                          */
                         issuedAt: string;
+                        /** @description Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice's); an empty array for an uploaded offer. */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        /** @description `invoice` (extension): the invoice it became, once converted. */
                         links: {
                             customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            invoice?: {
                                 /** Format: uri */
                                 href: string;
                                 /** @example application/json */
@@ -5133,6 +5399,16 @@ export interface operations {
                         rejectionReason: string | null;
                         /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
                         status: "open" | "accepted" | "rejected" | "expired";
+                        /**
+                         * @description Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual offers: the VAT, per rate over that rate's line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
                     };
                 };
             };
@@ -5186,6 +5462,347 @@ export interface operations {
             };
             /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convertCustomerOfferToInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date of delivery printed on the invoice; default the issue date.
+                     * @example 2025-05-01
+                     */
+                    deliveredAt?: string;
+                    /**
+                     * Format: date
+                     * @description Due date; default the issue date plus the account's `paymentTermDays`.
+                     * @example 2025-05-16
+                     */
+                    dueAt?: string;
+                    /**
+                     * @description Number of the new invoice; unique within the account.
+                     * @example 2025-001
+                     */
+                    invoiceNumber: string;
+                    /**
+                     * Format: date
+                     * @description Issue date; default today in the account's time zone.
+                     * @example 2025-05-02
+                     */
+                    issuedAt?: string;
+                    /**
+                     * @description Payment reference printed and put in the QR code; default the invoice number.
+                     * @example Offerte 2014-001
+                     */
+                    reference?: string;
+                    /**
+                     * @description Email the customer about the new invoice.
+                     * @example true
+                     */
+                    sendNotification?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /**
+                         * @description Extension. A manual credit note: the invoice it credits (its number is printed). Null otherwise, and when that invoice was deleted since.
+                         * @example inv_abc12345def678
+                         */
+                        creditedInvoiceId: string | null;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * @description Extension. Manual invoices: the date of delivery printed on the invoice (the issue date unless given). Null for an uploaded invoice.
+                         * @example 2025-04-14
+                         */
+                        deliveredAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the due date. Null for an uploaded invoice.
+                         * @example 2025-05-14
+                         */
+                        dueAt: string | null;
+                        /**
+                         * @description Always starts with inv_.
+                         * @example inv_abc12345def678
+                         */
+                        id: string;
+                        /** @example 2024-001 */
+                        invoiceNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        /** @description Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds). */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @description State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false). */
+                        notification: {
+                            /**
+                             * @description Delivery attempts so far, the one in progress included.
+                             * @example 1
+                             */
+                            attempts: number;
+                            /**
+                             * @description The most recent failure (e.g. the mail server's reply) or reason for waiting (`account email cap reached`, `email cap for this address reached`), also kept after a later attempt succeeded; null if none.
+                             * @example 550 5.1.1 Mailbox unavailable
+                             */
+                            lastError: string | null;
+                            /** @description Test mode only: the email as it would have been sent. It was not sent. */
+                            recordedEmail?: {
+                                subject: string;
+                                /** @description The plain-text part. */
+                                text: string;
+                                /** @example administratie@jansen.example */
+                                to: string;
+                            };
+                            /** @description When the mail server accepted the email; null until then. */
+                            sentAt: string | null;
+                            /** @description queued: waiting to be sent, to be retried after a temporary failure, or for the next hour when an email cap of the account is reached (`lastError` says which); sent: accepted by the mail server (in test mode: recorded in `recordedEmail` instead); failed: given up (a permanent refusal, or no attempts left). */
+                            status: "queued" | "sent" | "failed";
+                        } | null;
+                        paidAt: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the payment reference printed on the invoice and put in its QR code (the invoice number unless given). Null for an uploaded invoice.
+                         * @example 2015-001
+                         */
+                        reference: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual invoices: the VAT owed, computed per rate over that rate's line totals and rounded once per rate (half away from zero); `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded invoice.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
+                        /** @description The first time the customer opened this invoice in the portal (its page or its PDF); null until then. Your own API calls never count, nor does a link prefetch that announces itself. */
+                        viewedAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request or the PDF is larger than allowed. */
+            413: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
@@ -5334,6 +5951,335 @@ export interface operations {
             };
             /** @description No such resource in this account (another account’s id looks the same as an unknown one). */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests with this API key in this window (see `RateLimit-Policy`); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side; quote X-Request-Id. */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the PDF storage cannot be reached right now; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createManualCustomerOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours replays the first response (with `Idempotent-Replayed: true`) and creates nothing; the same key with a different request is 422; while the first request runs, 409. Scoped to the account. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The customer the offer is for.
+                     * @example cst_abc12345def678
+                     */
+                    customerId: string;
+                    /**
+                     * Format: date
+                     * @description The last day the offer stands, YYYY-MM-DD; not before issuedAt. Printed as "geldig tot" / "valid until".
+                     * @example 2025-04-30
+                     */
+                    expiresAt: string;
+                    /**
+                     * Format: date
+                     * @description Issue date, YYYY-MM-DD.
+                     * @example 2025-04-14
+                     */
+                    issuedAt: string;
+                    /** @description The lines, 1 to 100, as for a manual invoice. A line's total is quantity × amountExclVat rounded half away from zero to the cent; VAT is computed per rate over the sum of that rate's line totals and rounded once per rate; `amount` is the total including VAT, which must not be negative. */
+                    lines: {
+                        /**
+                         * @description The price of one unit excluding VAT; negative for a discount or a credit.
+                         * @example 12.95
+                         */
+                        amountExclVat: string;
+                        /** @example Website template */
+                        description: string;
+                        /**
+                         * @description Extension. How many units, 0.01 to 99999.99 with at most two decimals, as a string ("2.5") or a number; default 1.
+                         * @example 2.5
+                         */
+                        quantity?: string | number;
+                        /**
+                         * @description VAT percentage: 0, 9 or 21.
+                         * @example 21
+                         */
+                        vatRate: 0 | 9 | 21;
+                    }[];
+                    /**
+                     * @description Number of the offer; unique within the account.
+                     * @example 2014-001
+                     */
+                    offerNumber: string;
+                    /**
+                     * @description Email the customer a link to the offer.
+                     * @example true
+                     */
+                    sendNotification?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The signature drawn when the customer accepted in the portal, as a PNG data URL; null until signed there, and null for an acceptance by typed name. */
+                        acceptanceSignature: string | null;
+                        /** @description Extension: how the customer signed in the portal: `drawn` (acceptanceSignature holds the drawing) or `typed` (acceptedByName is the signature); null when not accepted in the portal (e.g. marked accepted through the API). */
+                        acceptanceSignatureType: "drawn" | "typed" | null;
+                        /** @description When it was accepted; null until then. */
+                        acceptedAt: string | null;
+                        /** @description Extension: the name the customer signed with in the portal (typed, or given beside a drawing); null otherwise. */
+                        acceptedByName: string | null;
+                        /** @description The IP address it was accepted from, as recorded; null if none. */
+                        acceptedViaIp: string | null;
+                        /** @description The User-Agent it was accepted with, as recorded; null if none. */
+                        acceptedViaUserAgent: string | null;
+                        /** @example 12.95 */
+                        amount: string;
+                        /**
+                         * Format: date-time
+                         * @example 2024-05-28T21:00:00+02:00
+                         */
+                        createdAt: string;
+                        /** @enum {string} */
+                        currency: "EUR";
+                        /** @example cst_abc12345def678 */
+                        customerId: string;
+                        /**
+                         * Format: date
+                         * @description The last day the offer stands.
+                         * @example 2024-05-29
+                         */
+                        expiresAt: string;
+                        /**
+                         * @description Always starts with off_.
+                         * @example off_abc12345def678
+                         */
+                        id: string;
+                        /**
+                         * @description Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.
+                         * @example inv_abc12345def678
+                         */
+                        invoiceId: string | null;
+                        /**
+                         * Format: date
+                         * @example 2024-04-29
+                         */
+                        issuedAt: string;
+                        /** @description Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice's); an empty array for an uploaded offer. */
+                        lines: {
+                            /**
+                             * @description The price of one unit excluding VAT, as sent.
+                             * @example 12.95
+                             */
+                            amountExclVat: string;
+                            /**
+                             * @description totalExclVat + vatAmount.
+                             * @example 15.67
+                             */
+                            amountInclVat: string;
+                            /** @example Website template */
+                            description: string;
+                            /**
+                             * @description A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).
+                             * @example 1
+                             * @example 2.5
+                             */
+                            quantity: string;
+                            /**
+                             * @description quantity × amountExclVat, rounded half away from zero to the cent.
+                             * @example 12.95
+                             */
+                            totalExclVat: string;
+                            /**
+                             * @description This line's VAT (its total × rate, rounded), for display. The document's `vatAmount` is computed per rate over the line totals, so the lines' VAT can differ from it by a few cents.
+                             * @example 2.72
+                             */
+                            vatAmount: string;
+                            /**
+                             * @description VAT percentage.
+                             * @example 21
+                             */
+                            vatRate: 0 | 9 | 21;
+                        }[];
+                        /** @description `invoice` (extension): the invoice it became, once converted. */
+                        links: {
+                            customer: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            invoice?: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            pdf: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                            self: {
+                                /** Format: uri */
+                                href: string;
+                                /** @example application/json */
+                                type: string;
+                            };
+                        };
+                        /** @example 2024-001 */
+                        offerNumber: string;
+                        /** @description When it was rejected; null unless rejected. */
+                        rejectedAt: string | null;
+                        /** @description Extension: why it was rejected, when a reason was given; null otherwise. */
+                        rejectionReason: string | null;
+                        /** @description Extension. accepted / rejected once decided; otherwise `expired` after its last day (`expiresAt`) has passed in the account’s time zone, and `open` until then. */
+                        status: "open" | "accepted" | "rejected" | "expired";
+                        /**
+                         * @description Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.
+                         * @example 12.95
+                         */
+                        subtotalAmount: string | null;
+                        /**
+                         * @description Extension. Manual offers: the VAT, per rate over that rate's line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.
+                         * @example 2.72
+                         */
+                        vatAmount: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request: the body, URL or a header could not be read. */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs (`x-scope`; the problem’s `detail` names it). */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WwwAuthenticateScope"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state, or the first request with this Idempotency-Key is still running. */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request or the PDF is larger than allowed. */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong Content-Type for this endpoint. */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names every failing field. */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];

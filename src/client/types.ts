@@ -39,6 +39,8 @@ export type InvoiceForm = operations['createCustomerInvoice']['requestBody']['co
 export type Offer = Body<'getCustomerOffer', 200>;
 export type OfferList = Body<'listCustomerOffers', 200>;
 export type UpdateOffer = JsonRequest<'updateCustomerOffer'>;
+export type CreateManualOffer = JsonRequest<'createManualCustomerOffer'>;
+export type ConvertOfferToInvoice = JsonRequest<'convertCustomerOfferToInvoice'>;
 export type OfferListQuery = Omit<Query<'listCustomerOffers'>, 'after'>;
 export type OfferForm = operations['createCustomerOffer']['requestBody']['content']['multipart/form-data'];
 

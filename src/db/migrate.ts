@@ -16,6 +16,7 @@ import { downloadLinks } from './migrations/0016-download-links.js';
 import { accountDetails } from './migrations/0017-account-details.js';
 import { invoiceLines } from './migrations/0018-invoice-lines.js';
 import { customerOffers } from './migrations/0019-customer-offers.js';
+import { offerLines } from './migrations/0020-offer-lines.js';
 import { offerAcceptance } from './migrations/0021-offer-acceptance.js';
 
 // Listed in code rather than read from a folder, so the compiled package migrates the same way as the sources.
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-account-details': accountDetails,
   '0018-invoice-lines': invoiceLines,
   '0019-customer-offers': customerOffers,
+  '0020-offer-lines': offerLines,
   '0021-offer-acceptance': offerAcceptance,
 };
 

@@ -140,6 +140,11 @@ export interface CustomerInvoiceLinesTable extends DocumentLineColumns {
   invoice_id: string;
 }
 
+/** A manual offer's lines (migration 0020), the same shape as an invoice's. */
+export interface CustomerOfferLinesTable extends DocumentLineColumns {
+  offer_id: string;
+}
+
 export interface IdempotencyKeysTable {
   account_id: string;
   idempotency_key: string;
@@ -206,7 +211,7 @@ export interface CustomerOffersTable {
   expires_at: string;
   currency: string;
   amount_cents: number;
-  /** Manual offers (lines) only, later: total excluding VAT and the VAT; null for an uploaded PDF. */
+  /** Manual offers (lines) only: total excluding VAT and the VAT; null for an uploaded PDF (what tells them apart). */
   subtotal_cents: number | null;
   vat_cents: number | null;
   pdf_sha256: string;
@@ -222,7 +227,7 @@ export interface CustomerOffersTable {
   acceptance_signature_type: 'drawn' | 'typed' | null;
   rejected_at: string | null;
   rejection_reason: string | null;
-  /** The invoice this offer became, once conversion exists; null otherwise. */
+  /** The invoice this accepted manual offer became (`POST …/{id}/invoice`); null otherwise or once that invoice is deleted. */
   invoice_id: string | null;
   created_at: string;
 }
@@ -322,6 +327,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   invoice_access_tokens: InvoiceAccessTokensTable;
   customer_offers: CustomerOffersTable;
+  customer_offer_lines: CustomerOfferLinesTable;
   offer_access_tokens: OfferAccessTokensTable;
   rate_limit_windows: RateLimitWindowsTable;
   mail_cap_windows: MailCapWindowsTable;

@@ -4,7 +4,7 @@ import type { DocumentLineColumns } from '../db/schema.js';
 import type { ComputedLine } from './invoice-lines.rules.js';
 
 /**
- * SQL for the lines of documents made from lines: invoices now, offers next. Each kind keeps them in a table of the
+ * SQL for the lines of documents made from lines: invoices and offers. Each kind keeps them in a table of the
  * same shape (`DocumentLineColumns` plus its parent's id); `LinesTable` names the table and that column, so one set
  * of functions serves every kind.
  */
@@ -14,6 +14,7 @@ export interface LinesTable {
 }
 
 export const INVOICE_LINES: LinesTable = { table: 'customer_invoice_lines', parent: 'invoice_id' };
+export const OFFER_LINES: LinesTable = { table: 'customer_offer_lines', parent: 'offer_id' };
 
 export type DocumentLineRow = DocumentLineColumns;
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
+import { DocumentLineResource, DocumentLinesInput, Money } from './document-lines.resource.js';
 
 export const RecordedEmailSchema = Type.Object(
   { to: Type.String({ examples: ['administratie@jansen.example'] }), subject: Type.String(), text: Type.String({ description: 'The plain-text part.' }) },
@@ -25,30 +26,6 @@ export const NotificationState = Type.Object(
 );
 export type Notification = Static<typeof NotificationState>;
 
-const money = (options: { description?: string; examples?: string[] } = {}) => Type.String({ pattern: '^-?\\d+\\.\\d{2}$', examples: ['12.95'], ...options });
-const Money = money();
-
-export const InvoiceLineResource = Type.Object(
-  {
-    description: Type.String({ examples: ['Website template'] }),
-    quantity: Type.String({
-      pattern: '^\\d+(\\.\\d{1,2})?$',
-      description: 'A decimal string without trailing zeros: "1", "2.5", "0.25" (at most two decimals).',
-      examples: ['1', '2.5'],
-    }),
-    amountExclVat: money({ description: 'The price of one unit excluding VAT, as sent.' }),
-    vatRate: Type.Union([Type.Literal(0), Type.Literal(9), Type.Literal(21)], { description: 'VAT percentage.', examples: [21] }),
-    totalExclVat: money({ description: 'quantity × amountExclVat, rounded half away from zero to the cent.' }),
-    vatAmount: money({
-      description: 'This line\'s VAT (its total × rate, rounded), for display. The invoice\'s `vatAmount` is computed per rate over the line totals, so the lines\' VAT can differ from it by a few cents.',
-      examples: ['2.72'],
-    }),
-    amountInclVat: money({ description: 'totalExclVat + vatAmount.', examples: ['15.67'] }),
-  },
-  { additionalProperties: false },
-);
-export type InvoiceLineOut = Static<typeof InvoiceLineResource>;
-
 export const InvoiceResource = Type.Object(
   {
     id: Type.String({ description: 'Always starts with inv_.', examples: ['inv_abc12345def678'] }),
@@ -66,7 +43,7 @@ export const InvoiceResource = Type.Object(
     notification: Type.Union([NotificationState, Type.Null()], {
       description: 'State of the email to the customer about this invoice; null when none was asked for (`sendNotification` false).',
     }),
-    lines: Type.Array(InvoiceLineResource, {
+    lines: Type.Array(DocumentLineResource, {
       description: 'Extension. The lines of an invoice made with `POST /v1/customer-invoices/manual`, in their order; an empty array for an uploaded invoice (its PDF holds whatever it holds).',
     }),
     subtotalAmount: Type.Union([Money, Type.Null()], { description: 'Extension. Manual invoices: the total excluding VAT. Null for an uploaded invoice.', examples: ['12.95'] }),
@@ -118,31 +95,8 @@ export const CreateManualInvoiceBody = Type.Object(
     customerId: Type.String({ description: 'The customer the invoice is for.', examples: ['cst_abc12345def678'] }),
     invoiceNumber: Type.String({ description: 'Number of the invoice; unique within the account.', minLength: 1, maxLength: 64, examples: ['2015-001'] }),
     issuedAt: DateString('Issue date, YYYY-MM-DD.', '2025-04-14'),
-    lines: Type.Array(
-      Type.Object(
-        {
-          description: Type.String({ minLength: 1, maxLength: 500, examples: ['Website template'] }),
-          quantity: Type.Optional(
-            Type.Union([Type.String({ pattern: '^\\d{1,5}(\\.\\d{1,2})?$' }), Type.Number({ exclusiveMinimum: 0, maximum: 99999.99, multipleOf: 0.01 })], {
-              description: 'Extension. How many units, 0.01 to 99999.99 with at most two decimals, as a string ("2.5") or a number; default 1.',
-              examples: ['2.5'],
-            }),
-          ),
-          amountExclVat: Type.String({
-            pattern: '^-?\\d{1,12}(\\.\\d{1,2})?$',
-            description: 'The price of one unit excluding VAT; negative for a discount or a credit.',
-            examples: ['12.95'],
-          }),
-          vatRate: Type.Union([Type.Literal(0), Type.Literal(9), Type.Literal(21)], { description: 'VAT percentage: 0, 9 or 21.', examples: [21] }),
-        },
-        { additionalProperties: false },
-      ),
-      {
-        minItems: 1,
-        maxItems: 100,
-        description:
-          'The lines, 1 to 100. A line\'s total is quantity × amountExclVat rounded half away from zero to the cent; VAT is computed per rate over the sum of that rate\'s line totals and rounded once per rate; `amount` is the total including VAT.',
-      },
+    lines: DocumentLinesInput(
+      'The lines, 1 to 100. A line\'s total is quantity × amountExclVat rounded half away from zero to the cent; VAT is computed per rate over the sum of that rate\'s line totals and rounded once per rate; `amount` is the total including VAT.',
     ),
     sendNotification: Type.Optional(Type.Boolean({ description: 'Email the customer about the new invoice.', examples: [true] })),
     paidAt: Type.Optional(

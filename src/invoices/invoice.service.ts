@@ -11,7 +11,7 @@ import { issueDownloadLink, type CloudFile, type DownloadTarget } from '../stora
 import { StorageUnavailableError } from '../storage/pdf-store.js';
 import { findInvoice, insertInvoice, invoiceNumberTaken, type InvoiceRow } from './invoice.repository.js';
 import { parseInvoiceFields, pdfProblem } from './invoice.rules.js';
-import type { Invoice, InvoiceLineOut } from './invoice.schemas.js';
+import type { Invoice } from './invoice.schemas.js';
 import type { PdfUpload } from '../storage/pdf-upload.js';
 import { publishAndCommit } from '../storage/pdf-lock.js';
 import type { OnCommit } from '../http/idempotency.js';
@@ -19,7 +19,7 @@ import type { OutboxRow } from '../mail/outbox.repository.js';
 import { notificationsOf, queueInvoiceNotification, toNotification } from './invoice-notification.js';
 import type { Executor } from '../db/database.js';
 import { INVOICE_LINES, linesOf, type DocumentLineRow } from './document-lines.repository.js';
-import { formatQuantity } from './invoice-lines.rules.js';
+import { toLineResource } from './document-lines.resource.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
 
 export function invoiceUrl(baseUrl: string, id: string): string {
@@ -40,16 +40,6 @@ export async function invoiceExtras(db: Executor, rows: readonly InvoiceRow[]): 
   return (row) => ({ notification: notifications.get(row.id), lines: lines.get(row.id) ?? [] });
 }
 
-const toLine = (line: DocumentLineRow): InvoiceLineOut => ({
-  description: line.description,
-  quantity: formatQuantity(line.quantity_hundredths),
-  amountExclVat: formatAmount(line.unit_price_cents),
-  vatRate: line.vat_rate as 0 | 9 | 21,
-  totalExclVat: formatAmount(line.total_excl_vat_cents),
-  vatAmount: formatAmount(line.vat_cents),
-  amountInclVat: formatAmount(line.total_incl_vat_cents),
-});
-
 const amountOrNull = (cents: number | null) => (cents === null ? null : formatAmount(cents));
 
 export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, extras: InvoiceExtras): Invoice {
@@ -65,7 +55,7 @@ export function toInvoice(row: InvoiceRow, caller: Caller, baseUrl: string, extr
     createdAt: toAtom(row.created_at, caller.timeZone),
     viewedAt: row.viewed_at ? toAtom(row.viewed_at, caller.timeZone) : null,
     notification: toNotification(extras.notification, caller),
-    lines: extras.lines.map(toLine),
+    lines: extras.lines.map(toLineResource),
     subtotalAmount: amountOrNull(row.subtotal_cents),
     vatAmount: amountOrNull(row.vat_cents),
     dueAt: row.due_at,

@@ -10,7 +10,7 @@ import { recordOfferDecision } from './offer-decision.service.js';
 import { deleteOfferRow, findOffer, type OfferRow } from './offer.repository.js';
 import { parseDecision } from './offer.rules.js';
 import type { Offer, UpdateOfferInput } from './offer.schemas.js';
-import { missingOffer, todayIn, toOffer } from './offer.service.js';
+import { missingOffer, offerResource, todayIn } from './offer.service.js';
 
 const DECISION_FIELDS = ['acceptedAt', 'acceptedViaIp', 'acceptedViaUserAgent', 'rejectedAt', 'rejectionReason'] as const;
 
@@ -65,7 +65,7 @@ export async function deleteOffer(ctx: AppContext, caller: Caller, id: string): 
   const row = await ctx.db.transaction().execute(async (trx) => {
     const found = looksLikeId('off', id) ? await findOffer(trx, caller.accountId, id) : undefined;
     if (!found) throw missingOffer(id);
-    const offer = toOffer(found, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
+    const offer = await offerResource(trx, found, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
     if (!(await deleteOfferRow(trx, caller.accountId, found.id))) throw missingOffer(id);
     await recordWebhookEvent(trx, caller.accountId, 'offer-deleted', offer);
     return found;

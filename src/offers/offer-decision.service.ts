@@ -7,7 +7,7 @@ import { queueOfferDecidedNotification } from './offer-decision-notification.js'
 import { decideOffer, findCustomerOffer, findOffer, type OfferDecisionColumns, type OfferRow } from './offer.repository.js';
 import { MAX_IP_LENGTH, MAX_USER_AGENT_LENGTH } from './offer.rules.js';
 import type { Offer } from './offer.schemas.js';
-import { decisionEvent, todayIn, toOffer } from './offer.service.js';
+import { decisionEvent, offerResource, todayIn } from './offer.service.js';
 
 /**
  * The one decision path: the API's PATCH (the business records what happened) and the portal (the customer
@@ -54,7 +54,7 @@ export async function recordOfferDecision(ctx: AppContext, caller: Caller, id: s
       throw new Error(`offer ${row.id}: the decision matched no row, yet the offer is undecided and open`);
     }
     const decided = { ...row, ...change };
-    const offer = toOffer(decided, caller, ctx.config.publicBaseUrl, today);
+    const offer = await offerResource(trx, decided, caller, ctx.config.publicBaseUrl, today);
     const event = decisionEvent(decided);
     if (event) await recordWebhookEvent(trx, caller.accountId, event, offer);
     if (options.byCustomer) await queueOfferDecidedNotification(trx, decided, ctx.config.mail, new Date(ctx.clock.now()).toISOString());

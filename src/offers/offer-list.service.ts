@@ -5,7 +5,7 @@ import type { FieldError } from '../http/problems.js';
 import { listOffers as listRows, type OfferFilters } from './offer.repository.js';
 import type { OfferStatus } from './offer.rules.js';
 import type { OfferListQueryInput } from './offer.schemas.js';
-import { todayIn, toOffer } from './offer.service.js';
+import { offerExtras, todayIn, toOffer } from './offer.service.js';
 
 /** `schemaErrors`: what the route's query schema already found wrong (a bad status, say); reported with ours. */
 export async function listOffers(ctx: AppContext, caller: Caller, query: OfferListQueryInput, schemaErrors: FieldError[] = []) {
@@ -19,5 +19,6 @@ export async function listOffers(ctx: AppContext, caller: Caller, query: OfferLi
   const today = todayIn(ctx.clock, caller.timeZone);
   const rows = await listRows(ctx.db, caller.accountId, filters, today, page);
   const at = { baseUrl: ctx.config.publicBaseUrl, path: '/v1/customer-offers', query: { ...query } };
-  return toPage(rows, page, at, (row) => toOffer(row, caller, ctx.config.publicBaseUrl, today));
+  const extras = await offerExtras(ctx.db, rows);
+  return toPage(rows, page, at, (row) => toOffer(row, caller, ctx.config.publicBaseUrl, today, extras(row)));
 }

@@ -101,3 +101,21 @@ export async function deleteOfferRow(db: Executor, accountId: string, id: string
   const result = await db.deleteFrom('customer_offers').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/**
+ * Records the invoice an accepted manual offer became; false when the offer is gone, not accepted, uploaded or
+ * already converted. Run in the invoice's transaction: of two concurrent conversions one updates the row and the
+ * other (waiting on its lock, then finding `invoice_id` set) does not, and rolls its invoice back.
+ */
+export async function markOfferInvoiced(db: Executor, accountId: string, id: string, invoiceId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('customer_offers')
+    .set({ invoice_id: invoiceId })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('invoice_id', 'is', null)
+    .where('accepted_at', 'is not', null)
+    .where('subtotal_cents', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, Link, ListOf, PageQuery, Timestamp } from '../http/schemas.js';
+import { DocumentLineResource, DocumentLinesInput, Money } from '../invoices/document-lines.resource.js';
 
 const nullable = <T extends ReturnType<typeof Type.String>>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
 
@@ -32,7 +33,22 @@ export const OfferResource = Type.Object(
     rejectionReason: nullable(Type.String(), 'Extension: why it was rejected, when a reason was given; null otherwise.'),
     status: OfferStatusSchema,
     createdAt: Timestamp,
-    links: Type.Object({ self: Link, customer: Link, pdf: Link }, { additionalProperties: false }),
+    lines: Type.Array(DocumentLineResource, {
+      description: 'Extension. The lines of an offer made with `POST /v1/customer-offers/manual`, in their order (the same items as a manual invoice\'s); an empty array for an uploaded offer.',
+    }),
+    subtotalAmount: Type.Union([Money, Type.Null()], { description: 'Extension. Manual offers: the total excluding VAT. Null for an uploaded offer.', examples: ['12.95'] }),
+    vatAmount: Type.Union([Money, Type.Null()], {
+      description: 'Extension. Manual offers: the VAT, per rate over that rate\'s line totals, rounded once per rate; `amount` = `subtotalAmount` + `vatAmount`. Null for an uploaded offer.',
+      examples: ['2.72'],
+    }),
+    invoiceId: Type.Union([Type.String(), Type.Null()], {
+      description: 'Extension. The invoice this accepted manual offer became (`POST /v1/customer-offers/{id}/invoice`); null until then, and again if that invoice is deleted.',
+      examples: ['inv_abc12345def678'],
+    }),
+    links: Type.Object(
+      { self: Link, customer: Link, pdf: Link, invoice: Type.Optional(Link) },
+      { additionalProperties: false, description: '`invoice` (extension): the invoice it became, once converted.' },
+    ),
   },
   { additionalProperties: false },
 );
@@ -91,3 +107,35 @@ export const UpdateOfferBody = Type.Object(
   },
 );
 export type UpdateOfferInput = Static<typeof UpdateOfferBody>;
+
+const DateString = (description: string, example: string) => Type.String({ format: 'date', description, examples: [example] });
+
+/** `POST /v1/customer-offers/manual`: the published fields, then our extension (`lines[].quantity`); `offer-manual.rules.ts` checks it. */
+export const CreateManualOfferBody = Type.Object(
+  {
+    customerId: Type.String({ description: 'The customer the offer is for.', examples: ['cst_abc12345def678'] }),
+    offerNumber: Type.String({ description: 'Number of the offer; unique within the account.', minLength: 1, maxLength: 64, examples: ['2014-001'] }),
+    issuedAt: DateString('Issue date, YYYY-MM-DD.', '2025-04-14'),
+    expiresAt: DateString('The last day the offer stands, YYYY-MM-DD; not before issuedAt. Printed as "geldig tot" / "valid until".', '2025-04-30'),
+    lines: DocumentLinesInput(
+      'The lines, 1 to 100, as for a manual invoice. A line\'s total is quantity × amountExclVat rounded half away from zero to the cent; VAT is computed per rate over the sum of that rate\'s line totals and rounded once per rate; `amount` is the total including VAT, which must not be negative.',
+    ),
+    sendNotification: Type.Optional(Type.Boolean({ description: 'Email the customer a link to the offer.', examples: [true] })),
+  },
+  { additionalProperties: false },
+);
+
+/** `POST /v1/customer-offers/{id}/invoice`: the new invoice's own fields; its customer and lines are the offer's. */
+export const ConvertOfferBody = Type.Object(
+  {
+    invoiceNumber: Type.String({ description: 'Number of the new invoice; unique within the account.', minLength: 1, maxLength: 64, examples: ['2025-001'] }),
+    issuedAt: Type.Optional(DateString('Issue date; default today in the account\'s time zone.', '2025-05-02')),
+    dueAt: Type.Optional(DateString('Due date; default the issue date plus the account\'s `paymentTermDays`.', '2025-05-16')),
+    deliveredAt: Type.Optional(DateString('Date of delivery printed on the invoice; default the issue date.', '2025-05-01')),
+    reference: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 140, description: 'Payment reference printed and put in the QR code; default the invoice number.', examples: ['Offerte 2014-001'] }),
+    ),
+    sendNotification: Type.Optional(Type.Boolean({ description: 'Email the customer about the new invoice.', examples: [true] })),
+  },
+  { additionalProperties: false },
+);

@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
 import { findCustomer } from '../customers/customer.repository.js';
 import { customerUrl } from '../customers/customer.service.js';
-import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../db/database.js';
+import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation, type Executor } from '../db/database.js';
 import type { OnCommit } from '../http/idempotency.js';
 import { conflict, notFound, unavailable, validationFailed, type FieldError } from '../http/problems.js';
 import type { Clock } from '../lib/clock.js';
@@ -14,6 +14,9 @@ import { publishAndCommit } from '../storage/pdf-lock.js';
 import { StorageUnavailableError } from '../storage/pdf-store.js';
 import type { PdfUpload } from '../storage/pdf-upload.js';
 import { recordWebhookEvent } from '../webhooks/webhook-events.js';
+import { linesOf, OFFER_LINES, type DocumentLineRow } from '../invoices/document-lines.repository.js';
+import { toLineResource } from '../invoices/document-lines.resource.js';
+import { invoiceUrl } from '../invoices/invoice.service.js';
 import { queueOfferNotification } from './offer-notification.js';
 import { findOffer, insertOffer, offerNumberTaken, type OfferRow } from './offer.repository.js';
 import { offerPdfProblem, offerStatus, parseOfferFields } from './offer.rules.js';
@@ -28,8 +31,32 @@ export function todayIn(clock: Clock, timeZone: string): string {
   return toPlainDate(new Date(clock.now()).toISOString(), timeZone);
 }
 
-/** `today`: the account's date (`todayIn`), for the status. */
-export function toOffer(row: OfferRow, caller: Caller, baseUrl: string, today: string): Offer {
+/** What an offer resource shows beside its row: its lines (manual offers; none for an upload). */
+export interface OfferExtras {
+  lines: readonly DocumentLineRow[];
+}
+
+/** A manual offer is one we rendered from lines; only those have a subtotal (an upload's PDF is whatever it is). */
+export const isManualOffer = (row: Pick<OfferRow, 'subtotal_cents'>) => row.subtotal_cents !== null;
+
+/** The extras of a whole page of offers: one query for the lines of all its manual offers. */
+export async function offerExtras(db: Executor, rows: readonly OfferRow[]): Promise<(row: OfferRow) => OfferExtras> {
+  const lines = await linesOf(db, OFFER_LINES, rows.filter(isManualOffer).map((row) => row.id));
+  return (row) => ({ lines: lines.get(row.id) ?? [] });
+}
+
+/** One offer as its GET shows it (its lines read with it): for answers and webhook events of one offer. */
+export async function offerResource(db: Executor, row: OfferRow, caller: Caller, baseUrl: string, today: string): Promise<Offer> {
+  return toOffer(row, caller, baseUrl, today, (await offerExtras(db, [row]))(row));
+}
+
+const amountOrNull = (cents: number | null) => (cents === null ? null : formatAmount(cents));
+
+/**
+ * `today`: the account's date (`todayIn`), for the status. `extras`: a manual offer's lines (`offerExtras`,
+ * `offerResource`); without them its `lines` show empty.
+ */
+export function toOffer(row: OfferRow, caller: Caller, baseUrl: string, today: string, extras: OfferExtras = { lines: [] }): Offer {
   const self = offerUrl(baseUrl, row.id);
   const atom = (instant: string | null) => (instant === null ? null : toAtom(instant, caller.timeZone));
   return {
@@ -50,10 +77,15 @@ export function toOffer(row: OfferRow, caller: Caller, baseUrl: string, today: s
     rejectionReason: row.rejection_reason,
     status: offerStatus(row, today),
     createdAt: toAtom(row.created_at, caller.timeZone),
+    lines: extras.lines.map(toLineResource),
+    subtotalAmount: amountOrNull(row.subtotal_cents),
+    vatAmount: amountOrNull(row.vat_cents),
+    invoiceId: row.invoice_id,
     links: {
       self: { href: self, type: 'application/json' },
       customer: { href: customerUrl(baseUrl, row.customer_id), type: 'application/json' },
       pdf: { href: `${self}/pdf`, type: 'application/pdf' },
+      ...(row.invoice_id === null ? {} : { invoice: { href: invoiceUrl(baseUrl, row.invoice_id), type: 'application/json' } }),
     },
   };
 }
@@ -62,6 +94,9 @@ const duplicateNumber = (offerNumber: string) =>
   conflict(`An offer with number "${offerNumber}" already exists in this account.`, [
     { field: 'offerNumber', message: `"${offerNumber}" is already used by another offer` },
   ]);
+
+/** The 409 of a taken offer number, for the other create paths (manual offers). */
+export const duplicateOfferNumber = (offerNumber: string) => duplicateNumber(offerNumber);
 
 /** The webhook event a decision fires, if any. */
 export function decisionEvent(row: OfferRow): 'offer-accepted' | 'offer-rejected' | null {
@@ -148,7 +183,7 @@ async function requireOfferRow(ctx: AppContext, caller: Caller, id: string): Pro
 
 export async function getOffer(ctx: AppContext, caller: Caller, id: string): Promise<Offer> {
   const row = await requireOfferRow(ctx, caller, id);
-  return toOffer(row, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
+  return offerResource(ctx.db, row, caller, ctx.config.publicBaseUrl, todayIn(ctx.clock, caller.timeZone));
 }
 
 /** What a download of the offer's PDF serves: its stored bytes, named after the offer number. */

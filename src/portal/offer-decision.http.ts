@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import { linesOf, OFFER_LINES } from '../invoices/document-lines.repository.js';
 import { parseText } from '../lib/form-fields.js';
 import { decideAsCustomer, type CustomerDecision } from '../offers/offer-decision.service.js';
 import type { OfferRow } from '../offers/offer.repository.js';
@@ -40,11 +41,14 @@ export interface PageExtra {
   decide?: Omit<DecisionFormsInput, 'lang' | 'row' | 'businessName' | 'action' | 'csrf'> | undefined;
 }
 
-export function renderOfferPage(view: OfferView, reply: FastifyReply, status: number, extra: PageExtra = {}): FastifyReply {
+export async function renderOfferPage(view: OfferView, reply: FastifyReply, status: number, extra: PageExtra = {}): Promise<FastifyReply> {
   const { ctx, row, viewer } = view;
+  // A manual offer's lines (an uploaded one has none to read: only manual offers have a subtotal).
+  const lines = row.subtotal_cents === null ? [] : ((await linesOf(ctx.db, OFFER_LINES, [row.id])).get(row.id) ?? []);
   const input: OfferPageInput = {
     viewer,
     row,
+    lines,
     status: offerStatus(row, todayIn(ctx.clock, view.parties.time_zone)),
     pdfPath: `${view.pagePath}/pdf`,
     decide: { action: view.pagePath, csrf: view.csrf, ...extra.decide },

@@ -64,6 +64,8 @@ describe('GET /v1/openapi.json', () => {
       'patch /v1/customer-offers/{id}',
       'delete /v1/customer-offers/{id}',
       'get /v1/customer-offers/{id}/pdf',
+      'post /v1/customer-offers/manual',
+      'post /v1/customer-offers/{id}/invoice',
       'get /v1/downloads/{token}',
       'post /v1/webhooks',
       'get /v1/webhooks',

@@ -1,12 +1,13 @@
 /**
  * MijnKlantportaal compatibility, reference 3.7 (Customer Offers): the multipart create and the PATCH as the pages
  * show them (host and ids replaced; the impossible `2024-04-31` made real, and refused as written), every
- * documented field of `CustomerOffer` with its type and format, and the list envelope. `POST /customer-offers/manual`
- * comes with manual offers (lines), on top of this section.
+ * documented field of `CustomerOffer` with its type and format, and the list envelope; `POST /customer-offers/manual`
+ * with the page's JSON example (its impossible `expiresAt` "2025-04-31" refused as written, then made real).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectProblem } from '../helpers/problem.js';
+import { withInvoiceDetails } from '../helpers/manual.js';
+import { expectProblem, fieldMessage } from '../helpers/problem.js';
 import { startTestServer, type TestAccount, type TestServer } from '../helpers/server.js';
 import { checkTwoPages, createCustomer, customerOffer, documented, examplePdf, expectCreated, expectJson, OFFER_FIELDS, type Json } from './mkp.js';
 
@@ -131,5 +132,32 @@ describe('reference 3.7: GET /customer-offers (paginated)', () => {
       ids.push(String(offer.id));
     }
     await checkTwoPages(account, server.url, '/v1/customer-offers', ids, customerOffer);
+  });
+});
+
+describe('reference 3.7: POST /customer-offers/manual (JSON, as the page shows it)', () => {
+  /** The page's example, character for character, with our customer's id and `expiresAt` as given. */
+  const published = (customerId: string, expiresAt: string) =>
+    `{"customerId": "${customerId}", "offerNumber": "2014-001", "issuedAt": "2025-04-14", "expiresAt": "${expiresAt}", "sendNotification": true, "lines": [{"description": "Website template", "amountExclVat": "12.95", "vatRate": 21}]}`;
+  const send = (account: TestAccount, body: string) => account.request('/v1/customer-offers/manual', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+  it('refuses the page’s impossible expiresAt "2025-04-31" as written with a clear 422; made real, 201 with every documented field and amount "15.67"', async () => {
+    const account = await server.account('MKP manual offer');
+    await withInvoiceDetails(account);
+    const customerId = String((await createCustomer(account)).id);
+    const problem = await expectProblem(await send(account, published(customerId, '2025-04-31')), 422, ['expiresAt']);
+    assert.match(fieldMessage(problem, 'expiresAt'), /not a valid calendar date/);
+
+    const offer = await expectCreated(await send(account, published(customerId, '2025-04-30')), '/v1/customer-offers', customerOffer, 'manual offer');
+    assert.equal(offer.customerId, customerId);
+    assert.equal(offer.offerNumber, '2014-001');
+    assert.equal(offer.issuedAt, '2025-04-14');
+    assert.equal(offer.expiresAt, '2025-04-30');
+    assert.equal(offer.currency, 'EUR');
+    assert.equal(offer.amount, '15.67');
+    assert.equal(offer.acceptedAt, null);
+    const read = await expectJson(await account.request(`/v1/customer-offers/${String(offer.id)}`), 200);
+    customerOffer(read, 'GET manual offer');
+    assert.deepEqual(documented(read as Json, OFFER_FIELDS), documented(offer, OFFER_FIELDS));
   });
 });

@@ -24,8 +24,11 @@ describe('POST /v1/customer-offers', () => {
     const body = (await res.json()) as OfferBody;
     assert.deepEqual(Object.keys(body).sort(), [
       'acceptanceSignature', 'acceptanceSignatureType', 'acceptedAt', 'acceptedByName', 'acceptedViaIp', 'acceptedViaUserAgent', 'amount', 'createdAt', 'currency', 'customerId', 'expiresAt', 'id',
-      'issuedAt', 'links', 'offerNumber', 'rejectedAt', 'rejectionReason', 'status',
+      'invoiceId', 'issuedAt', 'lines', 'links', 'offerNumber', 'rejectedAt', 'rejectionReason', 'status', 'subtotalAmount', 'vatAmount',
     ]);
+    // The manual offers' extensions, empty for an upload.
+    const extensions = body as unknown as Record<string, unknown>;
+    assert.deepEqual([extensions.lines, extensions.subtotalAmount, extensions.vatAmount, extensions.invoiceId], [[], null, null, null]);
     assert.match(body.id, /^off_[0-9a-z]{14}$/);
     assert.equal(res.headers.get('location'), `${server.url}/v1/customer-offers/${body.id}`);
     assert.equal(body.offerNumber, '2024-001');

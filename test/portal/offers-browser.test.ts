@@ -10,6 +10,7 @@ import { Browser, signIn } from '../helpers/portal.js';
 import { startTestServer, tempDir, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { createOffer, type OfferBody } from '../offers/offers.js';
+import { INVOICE_DETAILS, withInvoiceDetails } from '../helpers/manual.js';
 import { offerLinkPath } from './offer-helpers.js';
 
 /**
@@ -156,6 +157,24 @@ describe('offers in the portal, in Chromium', { skip: missing && !required ? `${
     assert.equal(api.acceptanceSignatureType, 'typed');
     assert.equal(api.acceptedByName, 'Bob Baker');
     assert.equal(api.acceptanceSignature, null);
+  });
+
+  it('a manual offer shows its lines, readable at desktop and phone width', async () => {
+    await withInvoiceDetails(shop, INVOICE_DETAILS);
+    const lines = [
+      { description: 'Taartworkshop (uren), inclusief materialen en een doos voor onderweg', quantity: '2.5', amountExclVat: '75.00', vatRate: 21 },
+      { description: 'Volkorenbrood, gesneden', quantity: '12', amountExclVat: '3.45', vatRate: 9 },
+      { description: 'Bezorging', amountExclVat: '12.95', vatRate: 21 },
+    ];
+    const res = await shop.json('POST', '/v1/customer-offers/manual', { customerId: alice.id, offerNumber: 'L-7', issuedAt: '2026-12-01', expiresAt: '2099-12-31', lines });
+    assert.equal(res.status, 201, await res.clone().text());
+    const offer = (await res.json()) as { id: string };
+    await page.goto(`${server.url}/portal/offers/${offer.id}`);
+    const rows = await page.locator('table.lines tbody tr').allInnerTexts();
+    assert.equal(rows.length, 3);
+    assert.match(rows[0] ?? '', /Taartworkshop[^]*2,5[^]*€\s75,00[^]*21%[^]*€\s187,50/);
+    // axe at 1280 and 375 px, no horizontal scrolling, offer-manual-{desktop,phone}.png
+    await checkPage(page, 'offer-manual');
   });
 
   it('a tab left open after the offer was decided elsewhere gets a clear page, and nothing changes', async () => {

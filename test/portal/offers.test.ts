@@ -6,6 +6,7 @@ import { manualClock, type ManualClock } from '../helpers/clock.js';
 import { Browser, csrfOf, signIn, text } from '../helpers/portal.js';
 import { startTestServer, type TestAccount, type TestServer } from '../helpers/server.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
+import { INVOICE_DETAILS, withInvoiceDetails } from '../helpers/manual.js';
 import { createOffer, type OfferBody } from '../offers/offers.js';
 import { drawnSignature, eventCount, offerLinkPath, outboxCount, subscribeToDecisions } from './offer-helpers.js';
 
@@ -151,6 +152,34 @@ describe('portal offers: list, page, accept by signature, reject with a reason',
     assert.deepEqual(await get(offer.id), api);
     assert.equal(await eventCount(server, shop.id, 'offer-accepted'), acceptances);
     assert.equal((await shop.json('PATCH', `/v1/customer-offers/${offer.id}`, { acceptedAt: '2024-06-02 10:00:00' })).status, 409);
+  });
+
+  it('a manual offer: its page lists the lines; accepted with a drawing, it becomes an invoice with the same lines', async () => {
+    await withInvoiceDetails(shop, { ...INVOICE_DETAILS, email: 'owner@bakkerij.example' });
+    const lines = [
+      { description: 'Taartworkshop (uren)', quantity: '2.5', amountExclVat: '75.00', vatRate: 21 },
+      { description: 'Volkorenbrood, gesneden', quantity: '12', amountExclVat: '3.45', vatRate: 9 },
+    ];
+    const created = await shop.json('POST', '/v1/customer-offers/manual', { customerId: alice.id, offerNumber: 'L-1', issuedAt: '2024-06-01', expiresAt: '2024-06-30', lines });
+    assert.equal(created.status, 201, await created.clone().text());
+    const offer = (await created.json()) as Offer & { amount: string };
+    assert.equal(offer.amount, '272.01', '187.50 + 41.40 = 228.90; VAT 39.38 (21 %) + 3.73 (9 %)');
+    const pagePath = `/portal/offers/${offer.id}`;
+    const page = await aliceBrowser.page(pagePath);
+    assert.equal(page.status, 200, page.html);
+    const rows = [...page.html.matchAll(/<tr>\s*<td data-label="[^"]*">([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)].map((m) => m.slice(1).map((cell) => cell.replace(/\s+/g, ' ')).join(' | '));
+    assert.deepEqual(rows, ['Taartworkshop (uren) | 2,5 | € 75,00 | 21% | € 187,50', 'Volkorenbrood, gesneden | 12 | € 3,45 | 9% | € 41,40']);
+
+    const accepted = await post(aliceBrowser, pagePath, 'accept', { signature: drawnSignature(7), signatureName: '' });
+    assert.equal(accepted.status, 303, text(accepted));
+    const converted = await shop.json('POST', `/v1/customer-offers/${offer.id}/invoice`, { invoiceNumber: 'F-L-1' });
+    assert.equal(converted.status, 201, await converted.clone().text());
+    const invoice = (await converted.json()) as { id: string; amount: string; lines: { description: string; quantity: string; amountExclVat: string }[] };
+    assert.equal(invoice.amount, '272.01');
+    assert.deepEqual(invoice.lines.map((l) => [l.description, l.quantity, l.amountExclVat]), [['Taartworkshop (uren)', '2.5', '75.00'], ['Volkorenbrood, gesneden', '12', '3.45']]);
+    const after = (await get(offer.id)) as Offer & { invoiceId: string | null };
+    assert.equal(after.invoiceId, invoice.id);
+    assert.equal(after.acceptanceSignatureType, 'drawn');
   });
 
   it('accepts by a typed name on the email link without signing in: IP, User-Agent, name, no drawing', async () => {

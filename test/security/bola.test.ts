@@ -34,6 +34,7 @@ const API_ROUTES: Record<string, { params: Record<string, Kind>; body?: unknown 
   'PATCH /v1/customer-offers/{id}': { params: { id: 'offer' }, body: { acceptedAt: '2024-05-04 20:51:50' } },
   'DELETE /v1/customer-offers/{id}': { params: { id: 'offer' } },
   'GET /v1/customer-offers/{id}/pdf': { params: { id: 'offer' } },
+  'POST /v1/customer-offers/{id}/invoice': { params: { id: 'offer' }, body: { invoiceNumber: 'BOLA-OFF-1' } },
   'GET /v1/webhooks/{id}': { params: { id: 'endpoint' } },
   'DELETE /v1/webhooks/{id}': { params: { id: 'endpoint' } },
   'GET /v1/webhooks/{id}/deliveries': { params: { id: 'endpoint' } },
@@ -59,6 +60,9 @@ const BODY_ID_ROUTES: Record<string, { kind: Kind; field: string; body: (own: Te
       field: 'creditedInvoiceId',
       body: (own, id) => ({ customerId: own.customers.x, creditedInvoiceId: id, invoiceNumber: 'BOLA-2', issuedAt: '2025-04-14', lines: [{ description: 'x', amountExclVat: '-1.00', vatRate: 21 }] }),
     },
+  ],
+  'POST /v1/customer-offers/manual': [
+    { kind: 'customer', field: 'customerId', body: (_own, id) => ({ customerId: id, offerNumber: 'BOLA-O-1', issuedAt: '2025-04-14', expiresAt: '2025-04-30', lines: [{ description: 'x', amountExclVat: '1.00', vatRate: 21 }] }) },
   ],
 };
 

@@ -1,9 +1,9 @@
-import { formatQuantity, type ComputedLine } from '../../invoices/invoice-lines.rules.js';
+import type { DocumentLineRow } from '../../invoices/document-lines.repository.js';
 import { toPlainDate } from '../../lib/time.js';
 import type { OfferRow } from '../../offers/offer.repository.js';
 import type { OfferStatus } from '../../offers/offer.rules.js';
 import { html, type SafeHtml } from '../../pages/html.js';
-import { longDate, money, words } from './i18n.js';
+import { longDate, money, quantity, words } from './i18n.js';
 import { frame, type Viewer } from './invoice.views.js';
 import { layout } from './layout.js';
 import { decisionForms, type DecisionFormsInput } from './offer-decision.views.js';
@@ -23,11 +23,8 @@ export interface OfferPageInput {
   /** The accept and reject forms; shown while the offer is open. */
   decide?: Omit<DecisionFormsInput, 'lang' | 'row' | 'businessName'> | undefined;
   notice?: OfferNotice | undefined;
-  /**
-   * A manual offer's lines, when it has them. Uploaded offers have none; the lines of manual offers are wired in
-   * here once their repository exists (the offer's PDF shows them in any case).
-   */
-  lines?: readonly ComputedLine[] | undefined;
+  /** A manual offer's lines; none for an uploaded offer (its PDF shows them). */
+  lines?: readonly DocumentLineRow[] | undefined;
   /** On an email link's page: where to sign in for the rest. */
   signInPath?: string | undefined;
 }
@@ -72,7 +69,7 @@ function decisionFacts(row: OfferRow, w: OfferWords): SafeHtml {
 }
 
 /** The lines of a manual offer; nothing for an uploaded one. */
-export function offerLinesSection(lines: readonly ComputedLine[] | undefined, viewer: Viewer): SafeHtml {
+export function offerLinesSection(lines: readonly DocumentLineRow[] | undefined, viewer: Viewer): SafeHtml {
   if (!lines || lines.length === 0) return html``;
   const w = offerWords(viewer.lang);
   return html`<table class="lines">
@@ -82,10 +79,10 @@ export function offerLinesSection(lines: readonly ComputedLine[] | undefined, vi
 ${lines.map(
   (line) => html`<tr>
 <td data-label="${w.description}">${line.description}</td>
-<td data-label="${w.quantity}" class="num">${formatQuantity(line.quantityHundredths)}</td>
-<td data-label="${w.unitPrice}" class="num">${money(line.unitPriceCents, viewer.lang)}</td>
-<td data-label="${w.vatRate}" class="num">${line.vatRate}%</td>
-<td data-label="${w.lineTotal}" class="num">${money(line.totalExclVatCents, viewer.lang)}</td>
+<td data-label="${w.quantity}" class="num">${quantity(line.quantity_hundredths, viewer.lang)}</td>
+<td data-label="${w.unitPrice}" class="num">${money(line.unit_price_cents, viewer.lang)}</td>
+<td data-label="${w.vatRate}" class="num">${line.vat_rate}%</td>
+<td data-label="${w.lineTotal}" class="num">${money(line.total_excl_vat_cents, viewer.lang)}</td>
 </tr>
 `,
 )}</tbody>
