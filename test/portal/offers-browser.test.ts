@@ -94,7 +94,7 @@ describe('offers in the portal, in Chromium', { skip: missing && !required ? `${
     await painted(page);
     await drawWithMouse();
     await page.screenshot({ path: path.join(SCREENSHOTS, `offer-${name}-signed-before-submit.png`), fullPage: true });
-    await Promise.all([page.waitForURL(`**/portal/offers/${offer.id}?done=accepted`), page.getByRole('button', { name: 'Offerte accepteren' }).click()]);
+    await Promise.all([page.waitForURL(`**/portal/offers/${offer.id}?done=accepted`, { waitUntil: 'commit' }), page.getByRole('button', { name: 'Offerte accepteren' }).click()]);
     await page.getByText('Dank u wel: u heeft deze offerte geaccepteerd.').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, `offer-${name}-accepted.png`), fullPage: true });
     await checkPage(page, `offer-${name}-accepted`);
@@ -133,7 +133,7 @@ describe('offers in the portal, in Chromium', { skip: missing && !required ? `${
     await page.goto(`${server.url}${link}`);
     await checkPage(page, 'offer-link-open');
     await page.getByLabel('Reden (niet verplicht)').fill('We hebben voor een andere leverancier gekozen.');
-    await Promise.all([page.waitForURL(`**${link}?done=rejected`), page.getByRole('button', { name: 'Offerte afwijzen' }).click()]);
+    await Promise.all([page.waitForURL(`**${link}?done=rejected`, { waitUntil: 'commit' }), page.getByRole('button', { name: 'Offerte afwijzen' }).click()]);
     await page.getByText('U heeft deze offerte afgewezen.').waitFor();
     await checkPage(page, 'offer-link-rejected');
     const api = await get(offer.id);
@@ -146,11 +146,13 @@ describe('offers in the portal, in Chromium', { skip: missing && !required ? `${
     const link = await offerLinkPath(server, shop, offer.id);
     await page.goto(`${server.url}${link}`);
     await page.getByRole('heading', { name: 'Offer EN-7' }).waitFor();
+    // The field's script has run (it shows the drawing area), so the keys go to the page as a user meets it.
+    await page.locator('canvas[data-signature-canvas]').waitFor({ state: 'visible' });
     const focused = () => page.evaluate('document.activeElement && document.activeElement.name') as Promise<string | null>;
     for (let i = 0; i < 40 && (await focused()) !== 'signatureName'; i += 1) await page.keyboard.press('Tab');
     assert.equal(await focused(), 'signatureName', 'the typed name is reachable with Tab');
     await page.keyboard.type('Bob Baker');
-    await Promise.all([page.waitForURL(`**${link}?done=accepted`), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(`**${link}?done=accepted`, { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
     await page.getByText('Thank you: you have accepted this offer.').waitFor();
     await checkPage(page, 'offer-link-typed-accepted');
     const api = await get(offer.id);
