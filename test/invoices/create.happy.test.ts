@@ -46,10 +46,19 @@ describe('POST /v1/customer-invoices: happy paths', () => {
     assert.equal(res.status, 201);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const body = (await res.json()) as InvoiceBody;
-    // The published fields, plus the notification state API.md adds (additive, so existing clients are unaffected).
+    // The published fields, plus the notification state and the lines' fields API.md adds (additive, so existing
+    // clients are unaffected); an uploaded PDF has no lines we know of.
     assert.deepEqual(
       Object.keys(body).sort(),
-      ['amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'notification', 'paidAt', 'viewedAt'].sort(),
+      [
+        'amount', 'createdAt', 'currency', 'customerId', 'id', 'invoiceNumber', 'issuedAt', 'links', 'notification', 'paidAt', 'viewedAt',
+        'lines', 'subtotalAmount', 'vatAmount', 'dueAt', 'deliveredAt', 'reference', 'creditedInvoiceId',
+      ].sort(),
+    );
+    const extras = body as unknown as Record<string, unknown>;
+    assert.deepEqual(
+      ['lines', 'subtotalAmount', 'vatAmount', 'dueAt', 'deliveredAt', 'reference', 'creditedInvoiceId'].map((key) => extras[key]),
+      [[], null, null, null, null, null, null],
     );
     assert.equal(body.viewedAt, null, 'not yet opened in the portal');
     assert.deepEqual(body.notification, { status: 'queued', attempts: 0, sentAt: null, lastError: null });
