@@ -151,8 +151,11 @@ describe('offers in the portal, in Chromium', { skip: missing && !required ? `${
     const focused = () => page.evaluate('document.activeElement && document.activeElement.name') as Promise<string | null>;
     for (let i = 0; i < 40 && (await focused()) !== 'signatureName'; i += 1) await page.keyboard.press('Tab');
     assert.equal(await focused(), 'signatureName', 'the typed name is reachable with Tab');
-    await page.keyboard.type('Bob Baker');
-    await Promise.all([page.waitForURL(`**${link}?done=accepted`, { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
+    // Typed and submitted on the field itself: on a loaded machine the embedded PDF viewer finished loading after the
+    // Tab walk and took the focus (twice in full runs, never alone), so page-level keys went to the viewer.
+    const field = page.locator('input[name="signatureName"]');
+    await field.pressSequentially('Bob Baker');
+    await Promise.all([page.waitForURL(`**${link}?done=accepted`, { waitUntil: 'commit' }), field.press('Enter')]);
     await page.getByText('Thank you: you have accepted this offer.').waitFor();
     await checkPage(page, 'offer-link-typed-accepted');
     const api = await get(offer.id);
