@@ -6,7 +6,7 @@ import type { Executor } from '../db/database.js';
 import type { CustomersTable } from '../db/schema.js';
 import { validationFailed, type FieldError } from '../http/problems.js';
 import type { DocumentKind, PdfBusiness, PdfCustomer } from '../pdf/invoice-document.js';
-import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
+import { renderOnThread } from '../pdf/render-pool.js';
 import type { StagedPdf } from '../storage/pdf-store.js';
 import type { InvoiceTotals } from './invoice-lines.rules.js';
 
@@ -100,7 +100,7 @@ export async function renderDocument(ctx: AppContext, account: DocumentAccount, 
     countryCode: customer.country_code,
   };
   const { totals, ...rest } = document;
-  const buffer = await renderInvoicePdf(
+  const buffer = await renderOnThread(
     {
       ...rest,
       business: account.business,
