@@ -22,7 +22,7 @@ class RenderThread {
   private start(): Worker {
     // Run from dist/ the worker is render-worker.js; run from src/ under tsx (the tests) it is the .ts file, and the
     // thread needs tsx's loader too.
-    const limits = { resourceLimits: { maxOldGenerationSizeMb: 128 } };
+    const limits = { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } };
     const entry = new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
     // From dist/ the thread runs render-worker.js. From src/ under tsx (the tests) it is the .ts file, and a worker's
     // entry module is loaded before an inherited `--import tsx` applies, so the thread registers tsx itself first.
